@@ -1,0 +1,49 @@
+# The two commands: `make run` (try the portal) and `make test` (the whole suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install migrate messages lint format lock worker check-deadlines clean
+
+$(VENV)/.installed: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+# Compiled catalogues (.mo) are build output, made from the committed .po files.
+messages: install
+	DEBUG=1 $(MANAGE) compilemessages --ignore '.venv' --ignore 'staticfiles' -v 0
+
+migrate: install
+	DEBUG=1 $(MANAGE) migrate --no-input
+
+run: install messages migrate
+	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) runserver $(HOST)
+
+test: install messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Re-pin every dependency after editing pyproject.toml.
+lock: install
+	$(PIP) install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+worker: install
+	$(MANAGE) db_worker
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

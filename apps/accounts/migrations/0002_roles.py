@@ -1,0 +1,26 @@
+"""Create the officer roles as groups; their permissions follow each app's roles.py
+(apps.accounts.roles.sync_role_permissions runs after every migrate)."""
+
+from django.db import migrations
+
+ROLES = ["PPID Utama", "PPID Pelaksana", "Atasan PPID", "Petugas Layanan", "Administrator"]
+
+
+def create_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Group.objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]

@@ -1,0 +1,27 @@
+"""API errors as JSON: field messages for bad input, 400 for refused workflow steps."""
+
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+
+from apps.core.errors import ApplicationError
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, ApplicationError):
+        return Response(
+            {"detail": str(exc), "code": exc.code, **exc.extra},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    if isinstance(exc, DjangoValidationError):
+        if hasattr(exc, "error_dict"):
+            data = {
+                field: [str(m) for m in msgs]
+                for field, msgs in exc.message_dict.items()
+            }
+        else:
+            data = {"detail": " ".join(str(m) for m in exc.messages)}
+        return Response(data, status=status.HTTP_400_BAD_REQUEST)
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,196 @@
+from simple_history.models import HistoricalRecords
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+
+
+class StatusChange(models.Model):
+    """One row per workflow transition of any case: the audit trail the law expects.
+
+    Written only by transition services (apps.core.workflow.record_transition).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    case = GenericForeignKey("content_type", "object_id")
+    from_status = models.CharField(_("from"), max_length=40, blank=True)
+    to_status = models.CharField(_("to"), max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    # Shown on public status pages; a note with personal data is kept internal.
+    is_public = models.BooleanField(_("shown to the applicant"), default=True)
+    created_at = models.DateTimeField(_("time"), db_index=True)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at"],
+                name="core_statuschange_case_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.from_status or '∅'} → {self.to_status}"
+
+
+class NonWorkingDay(TimeStampedModel):
+    """An officer's correction of the holiday calendar; it wins over `holidays`."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("Closed (regional holiday or closure)")
+        WORKING = "working", _("Working day after all")
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.CLOSED
+    )
+    name = models.CharField(_("name or reason"), max_length=200)
+    legal_basis = models.CharField(
+        _("legal basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the decree of the Bupati or the SKB of ministers."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("calendar correction")
+        verbose_name_plural = _("calendar corrections")
+        ordering = ["-date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["closed", "working"]),
+                name="core_nonworkingday_kind_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class BodyProfile(TimeStampedModel):
+    """The public body running the portal (singleton: the row with pk=1)."""
+
+    name = models.CharField(
+        _("name of the body"), max_length=200, default="Pemerintah Kabupaten"
+    )
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    ppid_name = models.CharField(
+        _("name of the PPID"),
+        max_length=200,
+        default="PPID",
+        help_text=_("E.g. PPID Kabupaten Kutai Timur."),
+    )
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="profile/", blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    office_hours = models.TextField(
+        _("office hours"),
+        blank=True,
+        help_text=_("One line per day group, e.g. 'Senin–Kamis 07.30–16.00 WITA'."),
+    )
+    instagram = models.CharField(_("Instagram"), max_length=100, blank=True)
+    facebook = models.CharField(_("Facebook"), max_length=100, blank=True)
+    x_account = models.CharField(_("X (Twitter)"), max_length=100, blank=True)
+    youtube = models.CharField(_("YouTube"), max_length=100, blank=True)
+    ppid_decree_number = models.CharField(
+        _("PPID decree number"), max_length=120, blank=True
+    )
+    ppid_decree_date = models.DateField(_("PPID decree date"), null=True, blank=True)
+    maklumat = models.TextField(_("maklumat pelayanan"), blank=True)
+    head_of_ppid = models.CharField(
+        _("name of the PPID Utama"), max_length=120, blank=True
+    )
+    head_of_ppid_nip = models.CharField(
+        _("NIP of the PPID Utama"), max_length=30, blank=True
+    )
+    superior_name = models.CharField(
+        _("name of the Atasan PPID"), max_length=120, blank=True
+    )
+    superior_position = models.CharField(
+        _("position of the Atasan PPID"), max_length=120, blank=True
+    )
+    request_number_prefix = models.SlugField(
+        _("prefix of request numbers"), max_length=20, default="REQ"
+    )
+    objection_number_prefix = models.SlugField(
+        _("prefix of objection numbers"), max_length=20, default="OBJ"
+    )
+    complaint_number_prefix = models.SlugField(
+        _("prefix of complaint numbers"), max_length=20, default="CMP"
+    )
+
+    history = HistoricalRecords()
+
+    CACHE_KEY = "core:body-profile"
+
+    class Meta:
+        verbose_name = _("body profile")
+        verbose_name_plural = _("body profile")
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="core_bodyprofile_singleton")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        if self._state.adding:
+            # A second instance overwrites the singleton row, keeping its creation time.
+            created = (
+                type(self)
+                .objects.filter(pk=1)
+                .values_list("created_at", flat=True)
+                .first()
+            )
+            if created:
+                self.created_at = created
+                self._state.adding = False
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls) -> "BodyProfile":
+        profile = cache.get(cls.CACHE_KEY)
+        if profile is None:
+            profile, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, profile, 300)
+        return profile

@@ -1,0 +1,24 @@
+"""Calendar changes: bump the cached calendar, tell workflows to recompute deadlines."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal, receiver
+
+from apps.core.models import NonWorkingDay
+from apps.core.workdays import bump_calendar_version
+
+# Sent after a calendar correction is saved or deleted (and committed).
+# Receivers (request, objection, complaint workflows) recompute open deadlines;
+# kwargs: dates (the changed dates), reason (text for the audit trail).
+calendar_changed = Signal()
+
+
+@receiver([post_save, post_delete], sender=NonWorkingDay)
+def _calendar_corrected(sender, instance, **kwargs):
+    bump_calendar_version()
+    reason = f"{instance.date:%Y-%m-%d}: {instance.name}"
+    transaction.on_commit(
+        lambda: calendar_changed.send(
+            sender=NonWorkingDay, dates=[instance.date], reason=reason
+        )
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from apps.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("unit/<slug:slug>/", views.unit_detail, name="unit"),
+]
