@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "captcha",
     "apps.core",
     "apps.accounts",
+    "apps.registers",
+    "apps.info_requests",
+    "apps.complaints",
     "apps.portal",
     "apps.api",
 ]
@@ -233,6 +237,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "apps.api.exceptions.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
+    "DEFAULT_THROTTLE_RATES": {"public_submit": None},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PPID Portal API",
@@ -244,6 +249,16 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# Public forms and the anonymous API: submissions per client IP before a captcha
+# (forms) or HTTP 429 (API). django-ratelimit rate syntax: "10/h", "100/d".
+PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="10/h")
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["public_submit"] = PUBLIC_FORM_RATE
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+RATELIMIT_USE_CACHE = "default"
+CAPTCHA_TEST_MODE = False
+CAPTCHA_IMAGE_SIZE = (140, 44)
+CAPTCHA_FONT_SIZE = 30
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -10,6 +10,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("apps.api.urls")),
     path("captcha/", include("captcha.urls")),
+    path("informasi/", include("apps.registers.urls")),
+    path("permohonan/", include("apps.info_requests.urls")),
+    path("pengaduan/", include("apps.complaints.urls")),
     path("", include("apps.portal.urls")),
 ]
 

@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.cache import cache
+from django.db import connection
 
 from apps.core.workdays import _year_calendar
 
@@ -13,6 +14,19 @@ def _fresh_cache():
     yield
     cache.clear()
     _year_calendar.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folders."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
 
 
 @pytest.fixture
@@ -37,3 +51,22 @@ def officer(db):
         return UserFactory(role=role, units=list(units), **kwargs)
 
     return make
+
+
+@pytest.fixture
+def sample_pdf() -> bytes:
+    """A small real PDF (one page with text), made with WeasyPrint."""
+    from weasyprint import HTML
+
+    return HTML(string="<p>Dokumen contoh PPID</p>").write_pdf()
+
+
+@pytest.fixture
+def sample_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -21,5 +21,8 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("profile/", views.BodyProfileView.as_view(), name="profile"),
+    path("", include("apps.registers.api_urls")),
+    path("", include("apps.info_requests.api_urls")),
+    path("", include("apps.complaints.api_urls")),
     path("", include(router.urls)),
 ]

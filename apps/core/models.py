@@ -194,3 +194,26 @@ class BodyProfile(TimeStampedModel):
             profile, _created = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, profile, 300)
         return profile
+
+
+class NumberSequence(models.Model):
+    """The last number given per kind of case and year (DECISIONS.md, "Numbers").
+
+    Only apps.core.numbering.next_number touches it, under a row lock.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20)
+    year = models.PositiveIntegerField(_("year"))
+    last_value = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "year"], name="core_numbersequence_uniq"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.year}: {self.last_value}"

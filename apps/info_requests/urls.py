@@ -1,0 +1,5 @@
+"""Public pages of this app (included in ppid_portal/urls.py)."""
+
+app_name = "info_requests"
+
+urlpatterns = []
