@@ -126,7 +126,7 @@ class TestTransitions:
             )
         request.refresh_from_db()
         assert request.status == Status.EXTENDED
-        # 7 working days after 16 March 2026: Nyepi and Idul Fitri (18-24 March) skipped.
+        # 7 working days after 16 March 2026; 18-24 March (Nyepi, Idul Fitri) skipped.
         assert request.extended_due_date == dt.date(2026, 4, 1)
         with django_capture_on_commit_callbacks(execute=True):
             notice = services.information_request_decide(
@@ -224,7 +224,7 @@ class TestTransitions:
         )
         request.refresh_from_db()
         assert request.status == Status.RECEIVED
-        # 10 working days after Tue 10 March 2026 (18-24 March closed, 3 April Good Friday)
+        # 10 working days after Tue 10 March 2026; 18-24 March are closed.
         assert request.due_date == dt.date(2026, 3, 31)
 
     def test_ask_completion_needs_text(self, submit, utama):
