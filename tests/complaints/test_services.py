@@ -40,7 +40,10 @@ def advance(complaint, actor, to, when):
             )
         elif step == Status.FOLLOWED_UP:
             complaint = services.complaint_follow_up(
-                complaint=complaint, actor=actor, text="Loket kini buka 07.30.", now=when
+                complaint=complaint,
+                actor=actor,
+                text="Loket kini buka 07.30.",
+                now=when,
             )
         else:
             complaint = services.complaint_resolve(
@@ -67,9 +70,7 @@ class TestDeadlines:
         complaint = submit(now=moment).complaint
         assert complaint.verification_due == dt.date(2026, 3, 26)
 
-    def test_follow_up_due_five_working_days_skipping_ascension(
-        self, submit, lead
-    ):
+    def test_follow_up_due_five_working_days_skipping_ascension(self, submit, lead):
         complaint = submit(now=at(2026, 5, 11)).complaint
         complaint = advance(complaint, lead, Status.FORWARDED, at(2026, 5, 12))
         # 13 May counts; 14-15 May are Ascension and its cuti bersama.
@@ -119,7 +120,9 @@ class TestSubmit:
         result = submit(is_anonymous=True)
         assert result.secret_code and len(result.secret_code) == 14
         assert result.secret_code not in result.complaint.secret_code_hash
-        assert code_matches(result.secret_code.lower(), result.complaint.secret_code_hash)
+        assert code_matches(
+            result.secret_code.lower(), result.complaint.secret_code_hash
+        )
         assert result.complaint.reporter_name == ""
 
     def test_idempotent_on_submission_key(self, submit):
@@ -168,7 +171,7 @@ class TestSubmit:
         stored = list(result.complaint.attachments.order_by("pk"))
         assert [a.mimetype for a in stored] == ["application/pdf", "image/png"]
         # Encrypted at rest: the stored bytes are not the PDF.
-        raw = (stored[0].file.storage.path(stored[0].file.name))
+        raw = stored[0].file.storage.path(stored[0].file.name)
         with open(raw, "rb") as handle:
             assert not handle.read().startswith(b"%PDF")
         assert stored[0].file.open().read() == sample_pdf
@@ -190,9 +193,7 @@ class TestSubmit:
 class TestTransitions:
     def test_happy_path_records_every_step(self, submit, lead):
         complaint = advance(submit().complaint, lead, Status.RESOLVED, at(2026, 3, 17))
-        trail = [
-            c.to_status for c in StatusChange.objects.for_object(complaint)
-        ]
+        trail = [c.to_status for c in StatusChange.objects.for_object(complaint)]
         assert trail == ["received", "verified", "forwarded", "followed_up", "resolved"]
         assert complaint.satisfaction == "satisfied"
 
@@ -211,7 +212,9 @@ class TestTransitions:
 
     def test_table_allows_exactly(self):
         allowed = {
-            (s, d) for s in Status.values for d in Status.values
+            (s, d)
+            for s in Status.values
+            for d in Status.values
             if COMPLAINT_WORKFLOW.can(s, d)
         }
         assert allowed == {
@@ -269,7 +272,9 @@ class TestTransitions:
         assert forwarded.unit == units["bpbd"]
 
     def test_follow_up_sent_back_to_unit(self, submit, lead):
-        complaint = advance(submit().complaint, lead, Status.FOLLOWED_UP, at(2026, 3, 17))
+        complaint = advance(
+            submit().complaint, lead, Status.FOLLOWED_UP, at(2026, 3, 17)
+        )
         back = services.complaint_forward(
             complaint=complaint, actor=lead, note="Lengkapi bukti.", now=at(2026, 3, 25)
         )
@@ -335,7 +340,10 @@ class TestPermissionsInServices:
         own = advance(submit().complaint, lead, Status.FORWARDED, at(2026, 3, 17))
         services.complaint_follow_up(complaint=own, actor=unit_officer, text="Beres.")
         other = advance(
-            submit(unit=units["bpbd"]).complaint, lead, Status.FORWARDED, at(2026, 3, 17)
+            submit(unit=units["bpbd"]).complaint,
+            lead,
+            Status.FORWARDED,
+            at(2026, 3, 17),
         )
         with pytest.raises(PermissionDenied):
             services.complaint_follow_up(
@@ -370,7 +378,10 @@ class TestEmailsWithoutIdentity:
     ):
         waiting = submit(now=at(2026, 3, 16)).complaint
         forwarded = advance(
-            submit(now=at(2026, 5, 11)).complaint, lead, Status.FORWARDED, at(2026, 5, 12)
+            submit(now=at(2026, 5, 11)).complaint,
+            lead,
+            Status.FORWARDED,
+            at(2026, 5, 12),
         )
         with django_capture_on_commit_callbacks(execute=True):
             sent = complaint_send_reminders(today=dt.date(2026, 5, 20))

@@ -50,9 +50,13 @@ class TestSubmitForm:
             "/pengaduan/ajukan/", form_data(unit=units["dinkes"].pk), follow=True
         )
         complaint = Complaint.objects.get()
-        assert response.redirect_chain[-1][0] == f"/pengaduan/terkirim/{complaint.number}/"
+        assert (
+            response.redirect_chain[-1][0] == f"/pengaduan/terkirim/{complaint.number}/"
+        )
         assert complaint.number in response.content.decode()
-        assert complaint.channel == "web" and complaint.reporter_phone == "+6281254001234"
+        assert (
+            complaint.channel == "web" and complaint.reporter_phone == "+6281254001234"
+        )
         pdf = client.get(f"/pengaduan/terkirim/{complaint.number}/tanda-terima.pdf")
         assert pdf["Content-Type"] == "application/pdf"
         assert complaint.number in pdf_text(pdf.content)
@@ -85,8 +89,9 @@ class TestSubmitForm:
         complaint = ComplaintFactory()
         assert client.get(f"/pengaduan/terkirim/{complaint.number}/").status_code == 404
         assert (
-            client.get(f"/pengaduan/terkirim/{complaint.number}/tanda-terima.pdf")
-            .status_code
+            client.get(
+                f"/pengaduan/terkirim/{complaint.number}/tanda-terima.pdf"
+            ).status_code
             == 404
         )
 
@@ -126,7 +131,9 @@ class TestSubmitForm:
 
     def test_bad_attachment_refused(self, client):
         fake = SimpleUploadedFile("foto.jpg", b"#!/bin/sh\necho nope\n")
-        response = client.post("/pengaduan/ajukan/", {**form_data(), "attachments": fake})
+        response = client.post(
+            "/pengaduan/ajukan/", {**form_data(), "attachments": fake}
+        )
         assert "attachments" in response.context["form"].errors
         assert Complaint.objects.count() == 0
 
@@ -187,7 +194,9 @@ class TestPublicListing:
     def test_lists_resolved_non_confidential_without_identity(
         self, client, django_assert_max_num_queries
     ):
-        ComplaintSettings.objects.update_or_create(pk=1, defaults={"public_listing": True})
+        ComplaintSettings.objects.update_or_create(
+            pk=1, defaults={"public_listing": True}
+        )
         shown = ComplaintFactory.create_batch(25, resolved=True)
         secret = ComplaintFactory(resolved=True, confidential=True, title="Rahasia")
         ComplaintFactory(title="Masih terbuka")
@@ -233,12 +242,16 @@ class TestAttachmentDownload:
         open_one = self._complaint_with_file(sample_pdf, unit=units["dinkes"])
         client.force_login(other)
         assert (
-            client.get(f"/pengaduan/lampiran/{open_one.attachments.get().pk}/").status_code
+            client.get(
+                f"/pengaduan/lampiran/{open_one.attachments.get().pk}/"
+            ).status_code
             == 403
         )
         client.force_login(unit_officer)
         assert (
-            client.get(f"/pengaduan/lampiran/{open_one.attachments.get().pk}/").status_code
+            client.get(
+                f"/pengaduan/lampiran/{open_one.attachments.get().pk}/"
+            ).status_code
             == 200
         )
 
