@@ -55,7 +55,8 @@ class TestLists:
         other = ComplaintFactory(unit=units["bpbd"])
         client.force_login(unit_officer)
         html = client.get(LIST).content.decode()
-        assert own.number in html and other.number not in html
+        assert own.number in html
+        assert other.number not in html
         assert client.get(f"{LIST}{other.pk}/change/").status_code == 302
 
 
@@ -80,7 +81,8 @@ class TestExports:
         client.force_login(lead)
         text = export(client, [hidden], "export_csv").content.decode()
         rows = list(csv.reader(io.StringIO(text)))
-        assert rows[1][0] == hidden.number and "Budi Santoso" in rows[1]
+        assert rows[1][0] == hidden.number
+        assert "Budi Santoso" in rows[1]
 
     def test_unit_officer_cannot_export(self, client, unit_officer, units):
         complaint = ComplaintFactory(unit=units["dinkes"])
@@ -108,8 +110,10 @@ class TestStepsAndActions:
             follow=True,
         )
         complaint = Complaint.objects.get()
-        assert complaint.channel == "phone" and complaint.recorded_by == desk
-        assert complaint.is_anonymous and complaint.secret_code_hash
+        assert complaint.channel == "phone"
+        assert complaint.recorded_by == desk
+        assert complaint.is_anonymous
+        assert complaint.secret_code_hash
         assert "Secret code" in response.content.decode() or "Kode rahasia" in (
             response.content.decode()
         )

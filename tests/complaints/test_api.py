@@ -40,7 +40,8 @@ class TestPublicApi:
             content_type="application/json",
         )
         body = response.json()
-        assert response.status_code == 201 and "secret_code" in body
+        assert response.status_code == 201
+        assert "secret_code" in body
         status = client.get(
             URL + "status/",
             {
@@ -48,7 +49,8 @@ class TestPublicApi:
                 "contact": body["secret_code"],
             },
         )
-        assert status.status_code == 200 and status.json()["status"] == "received"
+        assert status.status_code == 200
+        assert status.json()["status"] == "received"
 
     @pytest.mark.parametrize(
         ("overrides", "field"),
@@ -133,7 +135,8 @@ class TestOfficerApi:
         )
         assert response.status_code == 201
         complaint = Complaint.objects.get()
-        assert complaint.channel == "whatsapp" and complaint.recorded_by == desk
+        assert complaint.channel == "whatsapp"
+        assert complaint.recorded_by == desk
 
     def test_future_receipt_refused(self, client, desk):
         response = token_client(client, desk).post(
@@ -141,7 +144,8 @@ class TestOfficerApi:
             {**BODY, "channel": "phone", "received_at": "2099-03-02T09:00:00+08:00"},
             content_type="application/json",
         )
-        assert response.status_code == 400 and "received_at" in response.json()
+        assert response.status_code == 400
+        assert "received_at" in response.json()
 
     def test_workflow_steps_and_scope(self, client, lead, unit_officer, units):
         complaint = ComplaintFactory(unit=units["dinkes"], confidential=True)
@@ -161,16 +165,15 @@ class TestOfficerApi:
             == 200
         )
         refused = api.post(base + "resolve/", {}, content_type="application/json")
-        assert (
-            refused.status_code == 400
-            and refused.json()["code"] == "transition_not_allowed"
-        )
+        assert refused.status_code == 400
+        assert refused.json()["code"] == "transition_not_allowed"
 
         client.defaults.pop("HTTP_AUTHORIZATION")
         unit_api = token_client(client, unit_officer)
         listing = unit_api.get(URL).json()
         numbers = [row["number"] for row in listing["results"]]
-        assert complaint.number in numbers and other.number not in numbers
+        assert complaint.number in numbers
+        assert other.number not in numbers
         detail = unit_api.get(base).json()
         assert detail["reporter"] != "Budi Santoso"
         for value in IDENTITY_VALUES:
@@ -187,7 +190,8 @@ class TestOfficerApi:
             {"text": "Sudah diperbaiki."},
             content_type="application/json",
         )
-        assert done.status_code == 200 and done.json()["status"] == "followed_up"
+        assert done.status_code == 200
+        assert done.json()["status"] == "followed_up"
         bad = unit_api.post(
             base + "follow-up/", {"text": ""}, content_type="application/json"
         )
@@ -201,4 +205,5 @@ class TestOfficerApi:
             {"reason": "out_of_authority", "note": "Bukan kami."},
             content_type="application/json",
         )
-        assert response.status_code == 400 and "belongs_to" in response.json()
+        assert response.status_code == 400
+        assert "belongs_to" in response.json()

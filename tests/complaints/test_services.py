@@ -94,7 +94,8 @@ class TestDeadlines:
         open_one.refresh_from_db()
         assert open_one.verification_due == dt.date(2026, 3, 27)
         note = StatusChange.objects.for_object(open_one).last().note
-        assert "2026-03-26" in note and "2026-03-27" in note
+        assert "2026-03-26" in note
+        assert "2026-03-27" in note
         assert "HUT Kabupaten Kutai Timur" in note
         done.refresh_from_db()
         assert done.due_date is None
@@ -118,7 +119,8 @@ class TestSubmit:
 
     def test_anonymous_gets_code_and_only_its_hash_is_stored(self, submit):
         result = submit(is_anonymous=True)
-        assert result.secret_code and len(result.secret_code) == 14
+        assert result.secret_code
+        assert len(result.secret_code) == 14
         assert result.secret_code not in result.complaint.secret_code_hash
         assert code_matches(
             result.secret_code.lower(), result.complaint.secret_code_hash
@@ -128,7 +130,8 @@ class TestSubmit:
     def test_idempotent_on_submission_key(self, submit):
         first = submit(submission_key="web:abc")
         second = submit(submission_key="web:abc")
-        assert first.created and not second.created
+        assert first.created
+        assert not second.created
         assert second.complaint.pk == first.complaint.pk
         assert Complaint.objects.count() == 1
 
@@ -259,7 +262,8 @@ class TestTransitions:
             note="Jalan nasional.",
             belongs_to="BBPJN Kalimantan Timur",
         )
-        assert rejected.status == Status.REJECTED and rejected.due_date is None
+        assert rejected.status == Status.REJECTED
+        assert rejected.due_date is None
 
     def test_forward_without_unit_refused(self, submit, lead, units):
         complaint = submit(unit=None).complaint
@@ -323,7 +327,8 @@ class TestTransitions:
             lapor_status="Diverifikasi",
         )
         complaint.refresh_from_db()
-        assert complaint.forwarded_to_lapor and complaint.lapor_status == "Diverifikasi"
+        assert complaint.forwarded_to_lapor
+        assert complaint.lapor_status == "Diverifikasi"
         assert complaint.lapor_updates.count() == 1
         assert complaint.status == Status.RECEIVED
 
@@ -388,9 +393,11 @@ class TestEmailsWithoutIdentity:
         assert sent == 2
         by_recipient = {m.to[0]: m for m in mail.outbox}
         lead_mail = by_recipient[lead.email].body
-        assert waiting.number in lead_mail and forwarded.number not in lead_mail
+        assert waiting.number in lead_mail
+        assert forwarded.number not in lead_mail
         unit_mail = by_recipient[unit_officer.email].body
-        assert forwarded.number in unit_mail and waiting.number not in unit_mail
+        assert forwarded.number in unit_mail
+        assert waiting.number not in unit_mail
         for value in IDENTITY_VALUES:
             assert value not in lead_mail + unit_mail
 
