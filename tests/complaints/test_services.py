@@ -295,8 +295,9 @@ class TestTransitions:
         assert reopened.satisfaction == "not_satisfied"
         again = advance(reopened, lead, Status.RESOLVED, at(2026, 4, 9))
         assert again.status == Status.RESOLVED
-        with pytest.raises(ApplicationError, match="already"):
+        with pytest.raises(ApplicationError) as error:
             services.complaint_reopen(complaint=again, actor=lead, reason="Lagi.")
+        assert error.value.code == "reopened_already"
 
     def test_reopen_refused_after_window(self, submit, lead):
         settings_row = ComplaintSettings.load()
