@@ -37,6 +37,12 @@ from apps.core.exports import XLSX_MIME, csv_text, download_response, xlsx_bytes
 from apps.core.files import validate_upload
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar
+from apps.info_requests.models import (
+    AccessMethod,
+    ApplicantType,
+    CopyFormat,
+    DeliveryMethod,
+)
 
 IDENTITY_FIELDS = ["reporter_name", "reporter_nik", "reporter_phone", "reporter_email"]
 
@@ -158,6 +164,63 @@ class LaporForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False)
 
 
+class ConvertForm(forms.Form):
+    """The legal fields of an information request, prefilled from the complaint."""
+
+    applicant_type = forms.ChoiceField(
+        label=_("applicant type"), choices=ApplicantType.choices
+    )
+    name = forms.CharField(label=_("full name"), max_length=200)
+    nik = forms.CharField(label=_("NIK"), max_length=16, required=False)
+    legal_entity_decree = forms.CharField(
+        label=_("legalisation decree number (SK Kemenkumham)"),
+        max_length=120,
+        required=False,
+    )
+    address = forms.CharField(
+        label=_("address"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    phone = forms.CharField(label=_("phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("e-mail"), required=False)
+    occupation = forms.CharField(label=_("occupation"), max_length=120, required=False)
+    information_requested = forms.CharField(
+        label=_("information requested"), widget=forms.Textarea
+    )
+    purpose = forms.CharField(label=_("purpose of use"), widget=forms.Textarea)
+    access_method = forms.ChoiceField(
+        label=_("how to obtain it"), choices=AccessMethod.choices
+    )
+    copy_format = forms.ChoiceField(
+        label=_("form of the copy"),
+        choices=[("", "—"), *CopyFormat.choices],
+        required=False,
+    )
+    delivery_method = forms.ChoiceField(
+        label=_("how to receive the copy"),
+        choices=[("", "—"), *DeliveryMethod.choices],
+        required=False,
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.active(), required=False
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
+
+
+def convert_initial(user, complaint) -> dict:
+    initial = {
+        "information_requested": f"{complaint.title}\n\n{complaint.description}",
+        "unit": complaint.unit_id,
+        "access_method": AccessMethod.COPY,
+    }
+    if identity_visible(user, complaint) and not complaint.is_anonymous:
+        initial.update(
+            name=complaint.reporter_name,
+            phone=complaint.reporter_phone,
+            email=complaint.reporter_email,
+        )
+    return initial
+
+
 # step -> (form, service, label)
 STEPS = {
     "verify": (StepForm, services.complaint_verify, _("Verify")),
@@ -171,6 +234,11 @@ STEPS = {
     "resolve": (ResolveForm, services.complaint_resolve, _("Resolve")),
     "reopen": (ReopenForm, services.complaint_reopen, _("Reopen")),
     "lapor": (LaporForm, services.complaint_record_lapor, _("Record LAPOR! data")),
+    "convert": (
+        ConvertForm,
+        services.complaint_convert_to_request,
+        _("Convert into an information request"),
+    ),
 }
 STEP_TARGETS = {
     "verify": Status.VERIFIED,
@@ -179,6 +247,7 @@ STEP_TARGETS = {
     "follow_up": Status.FOLLOWED_UP,
     "resolve": Status.RESOLVED,
     "reopen": Status.FORWARDED,
+    "convert": Status.CONVERTED,
 }
 
 
@@ -493,6 +562,8 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
         initial = {}
         if step == "forward":
             initial["unit"] = complaint.unit_id
+        if step == "convert":
+            initial = convert_initial(request.user, complaint)
         if step == "lapor":
             initial = {
                 "tracking_id": complaint.lapor_tracking_id,

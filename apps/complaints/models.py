@@ -32,6 +32,7 @@ class Status(models.TextChoices):
     FORWARDED = "forwarded", _("Forwarded to the unit")
     FOLLOWED_UP = "followed_up", _("Followed up by the unit")
     RESOLVED = "resolved", _("Resolved")
+    CONVERTED = "converted", _("Converted into an information request")
 
 
 OPEN_STATUSES = (
@@ -194,6 +195,14 @@ class Complaint(TimeStampedModel):
         ),
     )
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    converted_request = models.OneToOneField(
+        "info_requests.InformationRequest",
+        verbose_name=_("converted into request"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="source_complaint",
+    )
     satisfaction = models.CharField(
         _("reporter's satisfaction"),
         max_length=20,

@@ -11,6 +11,7 @@ STEP_PERMISSIONS = {
     "resolve": "complaints.resolve_complaint",
     "reopen": "complaints.resolve_complaint",
     "lapor": "complaints.record_lapor_complaint",
+    "convert": "complaints.verify_complaint",
 }
 
 
@@ -18,5 +19,7 @@ def can_take_step(user, step: str, complaint) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if not user.has_perm(STEP_PERMISSIONS[step]):
+        return False
+    if step == "convert" and not user.has_perm("info_requests.add_informationrequest"):
         return False
     return can_act_on_unit(user, complaint.unit_id)

@@ -635,3 +635,69 @@ def complaint_recompute_deadlines(*, reason: str, now: dt.datetime | None = None
             )
             changed += 1
     return changed
+
+
+def complaint_convert_to_request(
+    *,
+    complaint: Complaint,
+    actor,
+    applicant_type: str,
+    name: str,
+    address: str,
+    information_requested: str,
+    purpose: str,
+    access_method: str,
+    nik: str = "",
+    legal_entity_decree: str = "",
+    phone: str = "",
+    email: str = "",
+    occupation: str = "",
+    copy_format: str = "",
+    delivery_method: str = "",
+    unit=None,
+    note: str = "",
+    now: dt.datetime | None = None,
+):
+    """received / verified → converted: the complaint is really an information
+    request. The request keeps the complaint's channel and time of receipt (its
+    deadline counts from then); the officer completes the legal fields."""
+    from apps.info_requests.services import information_request_submit
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "convert", complaint)
+        COMPLAINT_WORKFLOW.check(complaint.status, Status.CONVERTED)
+        request = information_request_submit(
+            applicant_type=applicant_type,
+            name=name,
+            nik=nik,
+            legal_entity_decree=legal_entity_decree,
+            address=address,
+            phone=phone,
+            email=email,
+            occupation=occupation,
+            information_requested=information_requested,
+            purpose=purpose,
+            access_method=access_method,
+            copy_format=copy_format,
+            delivery_method=delivery_method,
+            unit=unit,
+            channel=complaint.channel,
+            received_at=complaint.received_at,
+            recorded_by=actor,
+        )
+        text = _("Converted into information request %(number)s.") % {
+            "number": request.registration_number
+        }
+        if note.strip():
+            text = f"{text} {note.strip()}"
+        _transition(
+            complaint,
+            to_status=Status.CONVERTED,
+            actor=actor,
+            note=text,
+            fields={"converted_request": request, "due_date": None},
+            now=now,
+        )
+        return request

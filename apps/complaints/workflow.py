@@ -9,8 +9,9 @@ COMPLAINT_WORKFLOW = Workflow(
     _("complaint"),
     Status,
     {
-        Status.RECEIVED: {Status.VERIFIED, Status.REJECTED},
-        Status.VERIFIED: {Status.FORWARDED},
+        # A complaint that is really an information request becomes one.
+        Status.RECEIVED: {Status.VERIFIED, Status.REJECTED, Status.CONVERTED},
+        Status.VERIFIED: {Status.FORWARDED, Status.CONVERTED},
         # The PPID Utama may send an insufficient follow-up back to the unit.
         Status.FORWARDED: {Status.FOLLOWED_UP},
         Status.FOLLOWED_UP: {Status.RESOLVED, Status.FORWARDED},

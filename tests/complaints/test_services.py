@@ -223,7 +223,9 @@ class TestTransitions:
         assert allowed == {
             ("received", "verified"),
             ("received", "rejected"),
+            ("received", "converted"),
             ("verified", "forwarded"),
+            ("verified", "converted"),
             ("forwarded", "followed_up"),
             ("followed_up", "resolved"),
             ("followed_up", "forwarded"),
