@@ -690,7 +690,7 @@ def load(*, stdout, units, officers, **context) -> dict:
             actor=utama,
             data={
                 "item": flood,
-                "message": "Siaga banjir Sungai Sangatta: warga bantaran siap mengungsi.",
+                "message": "Siaga banjir Sungai Sangatta: bersiap mengungsi.",
                 "severity": Announcement.Severity.DANGER,
                 "starts_at": now - dt.timedelta(hours=1),
                 "ends_at": now + dt.timedelta(days=7),
