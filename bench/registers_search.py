@@ -36,7 +36,7 @@ def fill(total: int, unit: Unit) -> None:
         InformationItem(
             category="setiap_saat",
             title=f"Laporan realisasi anggaran nomor {n}",
-            summary=f"Realisasi anggaran belanja daerah bagian {n} tahun {2020 + n % 5}",
+            summary=f"Realisasi belanja daerah bagian {n} tahun {2020 + n % 5}",
             unit=unit,
             year=2020 + n % 5,
             status="published",

@@ -42,7 +42,7 @@ def test_berkala_needs_refresh_within_six_months():
         item.clean()
     assert "refresh_due" in error.value.message_dict
     item.refresh_due = dt.date(2025, 7, 2)
-    with pytest.raises(ValidationError, match="six months"):
+    with pytest.raises(ValidationError, match="Pasal 9"):
         item.clean()
     item.refresh_due = dt.date(2025, 7, 1)
     item.clean()

@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -118,7 +119,8 @@ class TestListAndSearch:
             ("format=recording", new, old),
         ]:
             html = client.get(f"/informasi/?{query}").content.decode()
-            assert shown.title in html and hidden.title not in html, query
+            assert shown.title in html, query
+            assert hidden.title not in html, query
 
     def test_search_highlights_and_escapes(self, client, units, utama):
         InformationItemFactory(
@@ -194,8 +196,10 @@ class TestExemptList:
         )
         ExemptInformationFactory(unit=units["dinkes"], status="lifted", title="Dibuka")
         html = client.get("/informasi/dikecualikan/").content.decode()
-        assert entry.title in html and "Dibuka" not in html
-        assert "Pasal 17" in html and "a, h" in html
+        assert entry.title in html
+        assert "Dibuka" not in html
+        assert "Pasal 17" in html
+        assert "a, h" in html
         assert entry.minutes_file.name not in html
         api = client.get("/api/v1/exemptions/").json()
         assert api["count"] == 1
@@ -249,7 +253,8 @@ class TestExports:
         text = " ".join(text.split())
         assert "DAFTAR INFORMASI PUBLIK" in text
         assert "=Laporan Keuangan" in text
-        assert "Dinas Kesehatan" in text and "Softcopy, Hardcopy" in text
+        assert "Dinas Kesehatan" in text
+        assert "Softcopy, Hardcopy" in text
 
 
 class TestHome:
@@ -259,9 +264,10 @@ class TestHome:
             item__unit=units["bpbd"],
             message="Sudah lewat",
             ends_at=announcement.starts_at,
-            starts_at=announcement.starts_at - __import__("datetime").timedelta(days=2),
+            starts_at=announcement.starts_at - dt.timedelta(days=2),
         )
         html = client.get("/").content.decode()
-        assert "Siaga banjir" in html and "Sudah lewat" not in html
+        assert "Siaga banjir" in html
+        assert "Sudah lewat" not in html
         assert 'action="/informasi/"' in html
         assert announcement.item.title in html
