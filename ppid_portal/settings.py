@@ -173,6 +173,12 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 MAX_UPLOAD_SIZE_MB = env("MAX_UPLOAD_SIZE_MB", default=10, cast=int)
+# Registers (DIP): largest document an officer may attach, in megabytes.
+REGISTERS_MAX_DOCUMENT_MB = env("REGISTERS_MAX_DOCUMENT_MB", default=25, cast=int)
+# Registers: 1 lets a PPID Pelaksana publish their unit's items without the PPID Utama.
+REGISTERS_PELAKSANA_MAY_PUBLISH = env_bool(
+    "REGISTERS_PELAKSANA_MAY_PUBLISH", default=False
+)
 
 # Fernet key for files stored encrypted at rest (identity scans, powers of attorney).
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
