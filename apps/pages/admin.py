@@ -21,7 +21,15 @@ class PageAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["title", "slug", "body"]}),
         (
             _("Publication"),
-            {"fields": ["is_published", "menu", "ordering", "meta_description"]},
+            {
+                "fields": [
+                    "is_published",
+                    "menu",
+                    "menu_title",
+                    "ordering",
+                    "meta_description",
+                ]
+            },
         ),
     ]
 

@@ -42,9 +42,10 @@ def _values(profile: BodyProfile) -> dict[str, str]:
 def load(*, stdout, **context) -> dict:
     values = _values(BodyProfile.load())
     pages = {}
-    for slug, title, menu, ordering, description, body in PAGES:
+    for slug, title, menu, ordering, description, body, *menu_title in PAGES:
         wanted = {
             "title": title,
+            "menu_title": menu_title[0] if menu_title else "",
             "menu": menu,
             "ordering": ordering,
             "meta_description": description,

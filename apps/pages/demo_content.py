@@ -4,7 +4,7 @@ Bodies are format strings filled from the body profile (name, decree, hours),
 so the pages never contradict what the admin says.
 """
 
-# (slug, title, menu, ordering, meta description, body)
+# (slug, title, menu, ordering, meta description, body[, menu title])
 PROFILE = (
     "profil-ppid",
     "Profil PPID",
@@ -260,6 +260,7 @@ STANDARDS = (
 <p>Waktu dan biaya layanan: lihat <a href="/halaman/jam-dan-biaya-layanan/">Jam
 dan Biaya Layanan</a>.</p>
 """,
+    "Standar Layanan",
 )
 
 
@@ -544,6 +545,7 @@ informasi publik. Pemohon tidak perlu memiliki akun.</p>
 <p>Rincian tiap tahap ada pada <a href="/halaman/sop-permohonan-informasi/">SOP
 Permohonan</a> dan <a href="/halaman/sop-keberatan/">SOP Keberatan</a>.</p>
 """,
+    "Tata Cara",
 )
 
 FAQ = (
@@ -578,6 +580,7 @@ Privasi</a>.</p></details>
 Meja layanan di lantai dasar dapat diakses kursi roda, dan petugas membantu
 mengisi formulir.</p></details>
 """,
+    "FAQ",
 )
 
 PRIVACY = (

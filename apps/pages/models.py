@@ -20,7 +20,7 @@ class PageQuerySet(models.QuerySet):
             self.published()
             .exclude(menu=Menu.NONE)
             .order_by("ordering", "title")
-            .only("title", "slug", "menu")
+            .only("title", "menu_title", "slug", "menu")
         )
 
 
@@ -36,6 +36,12 @@ class Page(TimeStampedModel):
     Menu = Menu
 
     title = models.CharField(_("title"), max_length=200)
+    menu_title = models.CharField(
+        _("title in menus"),
+        max_length=60,
+        blank=True,
+        help_text=_("A shorter title for the menu; the title is used when empty."),
+    )
     slug = models.SlugField(
         _("address"),
         max_length=100,
@@ -88,6 +94,10 @@ class Page(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.body = clean_html(self.body)
         super().save(*args, **kwargs)
+
+    @property
+    def link_text(self) -> str:
+        return self.menu_title or self.title
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
