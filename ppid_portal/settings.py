@@ -261,6 +261,15 @@ CAPTCHA_TEST_MODE = False
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_FONT_SIZE = 30
 
+# Information requests. While a request awaits the applicant's completion the
+# clock "continue"s from receipt (UU 14/2008 Pasal 22(7), default) or is
+# "restart"ed from the completion date.
+REQUEST_COMPLETION_CLOCK = env("REQUEST_COMPLETION_CLOCK", default="continue")
+if REQUEST_COMPLETION_CLOCK not in ("continue", "restart"):
+    raise ImproperlyConfigured("REQUEST_COMPLETION_CLOCK must be continue or restart.")
+# Days a private download link of a document given to an applicant stays valid.
+REQUEST_DOCUMENT_LINK_DAYS = env("REQUEST_DOCUMENT_LINK_DAYS", default=30, cast=int)
+
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = (
@@ -280,5 +289,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

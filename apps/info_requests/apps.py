@@ -6,3 +6,6 @@ class InfoRequestsConfig(AppConfig):
     name = "apps.info_requests"
     label = "info_requests"
     verbose_name = _("Information requests")
+
+    def ready(self):
+        from apps.info_requests import signals  # noqa: F401

@@ -1,5 +1,18 @@
-"""Public pages of this app (included in ppid_portal/urls.py)."""
+"""Public pages of requests under /permohonan/."""
+
+from django.urls import path
+
+from apps.info_requests import views
 
 app_name = "info_requests"
 
-urlpatterns = []
+urlpatterns = [
+    path("ajukan/", views.submit, name="submit"),
+    path("ajukan/terkirim/<str:token>/", views.submitted, name="submitted"),
+    path("tanda-bukti/<str:token>/", views.receipt_pdf, name="receipt"),
+    path("status/", views.status, name="status"),
+    path("status/<str:token>/", views.status_link, name="status_link"),
+    path("status/<str:token>/pemberitahuan/", views.notice_pdf, name="notice"),
+    path("dokumen/<str:signed>/", views.document, name="document"),
+    path("berkas/<int:pk>/<str:which>/", views.identity_file, name="identity_file"),
+]

@@ -1,0 +1,553 @@
+"""Workflow of an information request: received → in process → (extended) → decided.
+
+Every write that matters goes through a function here: it locks the row, checks
+REQUEST_WORKFLOW, saves, writes the StatusChange audit row and queues the
+applicant's e-mail after commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accounts.roles import can_act_on_unit
+from apps.core import periods
+from apps.core.errors import ApplicationError
+from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
+from apps.core.models import BodyProfile
+from apps.core.numbering import next_number
+from apps.core.validators import normalize_phone
+from apps.core.workdays import Calendar, receipt_date
+from apps.core.workflow import record_transition
+from apps.info_requests.models import (
+    AccessMethod,
+    Channel,
+    InformationRequest,
+    RequestDocument,
+    Status,
+    WrittenNotice,
+)
+from apps.info_requests.workflow import REQUEST_WORKFLOW
+
+NUMBER_KIND = "request"
+
+
+def _queue_status_email(request: InformationRequest, change_id: int) -> None:
+    from apps.info_requests import tasks
+
+    transaction.on_commit(
+        lambda: tasks.send_request_status_email.enqueue(
+            request_id=request.pk, change_id=change_id
+        )
+    )
+
+
+def _transition(
+    request: InformationRequest,
+    *,
+    to_status: str,
+    actor,
+    note: str = "",
+    fields: list[str],
+    now: dt.datetime | None = None,
+    notify: bool = True,
+):
+    from_status = request.status
+    REQUEST_WORKFLOW.check(from_status, to_status)
+    request.status = to_status
+    if to_status in (Status.DECIDED, Status.WITHDRAWN):
+        request.closed_at = now or timezone.now()
+        fields = [*fields, "closed_at"]
+    request.full_clean()
+    request.save(update_fields=[*fields, "status", "updated_at"])
+    change = record_transition(
+        request, from_status=from_status, to_status=to_status, actor=actor, note=note
+    )
+    if notify:
+        _queue_status_email(request, change.pk)
+    return change
+
+
+def _locked(request: InformationRequest) -> InformationRequest:
+    return InformationRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def compute_due_dates(
+    *, received_at: dt.datetime, extended: bool, calendar: Calendar | None = None
+) -> tuple[dt.date, dt.date | None]:
+    calendar = calendar or Calendar()
+    due = calendar.add(receipt_date(received_at), periods.REQUEST_NOTICE_DAYS)
+    extended_due = (
+        calendar.add(due, periods.REQUEST_EXTENSION_DAYS) if extended else None
+    )
+    return due, extended_due
+
+
+def _check_file(upload, field: str, kinds) -> str:
+    if not upload:
+        return ""
+    try:
+        return validate_upload(upload, kinds).mimetype
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
+
+
+def information_request_submit(
+    *,
+    applicant_type: str,
+    name: str,
+    address: str,
+    information_requested: str,
+    purpose: str,
+    access_method: str,
+    nik: str = "",
+    legal_entity_decree: str = "",
+    phone: str = "",
+    email: str = "",
+    occupation: str = "",
+    copy_format: str = "",
+    delivery_method: str = "",
+    representative_name: str = "",
+    representative_address: str = "",
+    representative_phone: str = "",
+    identity_document=None,
+    power_of_attorney=None,
+    unit=None,
+    channel: str = Channel.WEB,
+    received_at: dt.datetime | None = None,
+    recorded_by=None,
+    submission_key: uuid.UUID | None = None,
+) -> InformationRequest:
+    """Register a request (any channel): number, due date, audit row, receipt e-mail.
+
+    Idempotent on `submission_key`: a resent form returns the request it created.
+    """
+    if submission_key:
+        existing = InformationRequest.objects.filter(
+            submission_key=submission_key
+        ).first()
+        if existing:
+            return existing
+    errors = {}
+    try:
+        phone = normalize_phone(phone)
+    except ValidationError as error:
+        errors["phone"] = error.messages
+    try:
+        representative_phone = normalize_phone(representative_phone)
+    except ValidationError as error:
+        errors["representative_phone"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    identity_type = _check_file(identity_document, "identity_document", IDENTITY_KINDS)
+    attorney_type = _check_file(power_of_attorney, "power_of_attorney", IDENTITY_KINDS)
+    if access_method == AccessMethod.VIEW:
+        copy_format = delivery_method = ""
+    received_at = received_at or timezone.now()
+    due_date, _extended = compute_due_dates(received_at=received_at, extended=False)
+    request = InformationRequest(
+        applicant_type=applicant_type,
+        name=name.strip(),
+        nik=(nik or "").strip(),
+        legal_entity_decree=legal_entity_decree.strip(),
+        address=address.strip(),
+        phone=phone,
+        email=(email or "").strip().lower(),
+        occupation=occupation.strip(),
+        representative_name=representative_name.strip(),
+        representative_address=representative_address.strip(),
+        representative_phone=representative_phone,
+        information_requested=information_requested.strip(),
+        purpose=purpose.strip(),
+        access_method=access_method,
+        copy_format=copy_format,
+        delivery_method=delivery_method,
+        unit=unit,
+        channel=channel,
+        received_at=received_at,
+        recorded_by=recorded_by
+        if recorded_by and recorded_by.is_authenticated
+        else None,
+        submission_key=submission_key,
+        due_date=due_date,
+        identity_document_type=identity_type,
+        power_of_attorney_type=attorney_type,
+        registration_number="pending",
+    )
+    request.full_clean(
+        exclude=["registration_number", "identity_document", "power_of_attorney"]
+    )
+    try:
+        with transaction.atomic():
+            local_year = timezone.localtime(received_at).year
+            request.registration_number = next_number(
+                kind=NUMBER_KIND,
+                year=local_year,
+                prefix=BodyProfile.load().request_number_prefix,
+            )
+            if identity_document:
+                request.identity_document.save(
+                    "identity", identity_document, save=False
+                )
+            if power_of_attorney:
+                request.power_of_attorney.save(
+                    "attorney", power_of_attorney, save=False
+                )
+            request.save()
+            record_transition(
+                request,
+                from_status="",
+                to_status=Status.RECEIVED,
+                actor=recorded_by,
+                note=_("Received via %(channel)s.")
+                % {"channel": request.get_channel_display()},
+                at=received_at,
+            )
+    except IntegrityError:
+        # The same submission_key committed concurrently (double click): return it.
+        if submission_key:
+            existing = InformationRequest.objects.filter(
+                submission_key=submission_key
+            ).first()
+            if existing:
+                return existing
+        raise
+    from apps.info_requests import tasks
+
+    transaction.on_commit(
+        lambda: tasks.send_request_receipt.enqueue(request_id=request.pk)
+    )
+    return request
+
+
+def information_request_assign(
+    *, request: InformationRequest, unit, actor, note: str = ""
+) -> InformationRequest:
+    """received / awaiting completion / in process → in process, at `unit`.
+
+    Only the PPID Utama routes (permission route_informationrequest); a reassignment
+    of a request in process keeps its status and leaves an audit row.
+    """
+    with transaction.atomic():
+        request = _locked(request)
+        if unit is None:
+            raise ValidationError(
+                {"unit": _("Choose the unit that handles the request.")}
+            )
+        previous_unit = request.unit
+        request.unit = unit
+        text = _("Assigned to %(unit)s.") % {"unit": unit.name}
+        if note:
+            text = f"{text} {note}"
+        if request.status == Status.IN_PROCESS:
+            if previous_unit == unit:
+                raise ApplicationError(_("The request is already with this unit."))
+            request.full_clean()
+            request.save(update_fields=["unit", "updated_at"])
+            record_transition(
+                request,
+                from_status=request.status,
+                to_status=request.status,
+                actor=actor,
+                note=text,
+            )
+        else:
+            _transition(
+                request,
+                to_status=Status.IN_PROCESS,
+                actor=actor,
+                note=text,
+                fields=["unit"],
+            )
+    return request
+
+
+def information_request_ask_completion(
+    *, request: InformationRequest, actor, missing: str
+) -> InformationRequest:
+    """received / in process → awaiting the applicant's completion (what is missing)."""
+    if not missing.strip():
+        raise ValidationError({"missing": _("Say what the applicant must complete.")})
+    with transaction.atomic():
+        request = _locked(request)
+        request.completion_note = missing.strip()
+        _transition(
+            request,
+            to_status=Status.AWAITING_COMPLETION,
+            actor=actor,
+            note=missing.strip(),
+            fields=["completion_note"],
+        )
+    return request
+
+
+def information_request_complete_requirements(
+    *,
+    request: InformationRequest,
+    actor,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> InformationRequest:
+    """awaiting completion → in process (or received when not yet routed).
+
+    REQUEST_COMPLETION_CLOCK="restart" counts the period again from the completion
+    date; "continue" (default, UU 14/2008 Pasal 22(7): from receipt) keeps it.
+    """
+    with transaction.atomic():
+        request = _locked(request)
+        target = Status.IN_PROCESS if request.unit_id else Status.RECEIVED
+        fields = ["completion_note"]
+        request.completion_note = ""
+        text = note or _("The applicant completed the requirements.")
+        if settings.REQUEST_COMPLETION_CLOCK == "restart":
+            old_due = request.due_date
+            completed_on = receipt_date(now or timezone.now())
+            request.due_date = Calendar().add(completed_on, periods.REQUEST_NOTICE_DAYS)
+            fields.append("due_date")
+            text += " " + _("Due date recounted from %(old)s to %(new)s.") % {
+                "old": old_due.isoformat(),
+                "new": request.due_date.isoformat(),
+            }
+        _transition(request, to_status=target, actor=actor, note=text, fields=fields)
+    return request
+
+
+def information_request_extend(
+    *, request: InformationRequest, actor, reason: str, today: dt.date | None = None
+) -> InformationRequest:
+    """in process → extended: once, 7 more working days, with a written reason,
+    only while the original due date has not passed."""
+    today = today or timezone.localdate()
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Give the written reason for the extension.")}
+        )
+    with transaction.atomic():
+        request = _locked(request)
+        if request.extended_due_date:
+            raise ApplicationError(
+                _("A request can be extended only once."), code="already_extended"
+            )
+        if today > request.due_date:
+            raise ApplicationError(
+                _(
+                    "The due date %(due)s has passed; the request can no longer "
+                    "be extended."
+                )
+                % {"due": request.due_date.isoformat()},
+                code="due_date_passed",
+            )
+        request.extended_due_date = Calendar().add(
+            request.due_date, periods.REQUEST_EXTENSION_DAYS
+        )
+        request.extension_reason = reason.strip()
+        _transition(
+            request,
+            to_status=Status.EXTENDED,
+            actor=actor,
+            note=reason.strip(),
+            fields=["extended_due_date", "extension_reason"],
+        )
+    return request
+
+
+def information_request_decide(
+    *,
+    request: InformationRequest,
+    actor,
+    control: str,
+    decision: str,
+    refusal_reason: str = "",
+    exemption_letters: list[str] | None = None,
+    exemption_reference: str = "",
+    holding_body: str = "",
+    information_given: str = "",
+    form_given: str = "",
+    delivery_method: str = "",
+    cost: Decimal | int = 0,
+    payment_method: str = "",
+    time_needed: str = "",
+    redactions: str = "",
+    explanation: str = "",
+    now: dt.datetime | None = None,
+) -> WrittenNotice:
+    """received / in process / extended → decided: the written notice, its PDF."""
+    now = now or timezone.now()
+    letters = sorted({letter.strip().lower() for letter in exemption_letters or []})
+    errors: dict[str, list[str]] = {}
+    if decision == WrittenNotice.Decision.REFUSED and not refusal_reason:
+        errors["refusal_reason"] = [_("A refusal states its reason.")]
+    if refusal_reason == WrittenNotice.RefusalReason.EXEMPT:
+        if not letters:
+            errors["exemption_letters"] = [
+                _("Name the Pasal 17 letter(s) a–j the exemption rests on.")
+            ]
+        elif any(letter not in "abcdefghij" or len(letter) != 1 for letter in letters):
+            errors["exemption_letters"] = [_("Pasal 17 letters are a to j.")]
+    if decision == WrittenNotice.Decision.FORWARDED and not holding_body.strip():
+        errors["holding_body"] = [_("Name the body the request is forwarded to.")]
+    if control == WrittenNotice.Control.NOT_HELD and decision in (
+        WrittenNotice.Decision.GRANTED,
+        WrittenNotice.Decision.GRANTED_IN_PART,
+    ):
+        errors["decision"] = [
+            _("Information the body does not hold cannot be granted.")
+        ]
+    grants = (WrittenNotice.Decision.GRANTED, WrittenNotice.Decision.GRANTED_IN_PART)
+    if decision in grants and not information_given.strip():
+        errors["information_given"] = [_("Describe the information given.")]
+    if decision == WrittenNotice.Decision.GRANTED_IN_PART and not redactions.strip():
+        errors["redactions"] = [
+            _("A partial grant says which parts are withheld or blacked out, and why.")
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        request = _locked(request)
+        REQUEST_WORKFLOW.check(request.status, Status.DECIDED)
+        notice = WrittenNotice(
+            request=request,
+            letter_number=f"{request.registration_number}/PT",
+            control=control,
+            holding_body=holding_body.strip(),
+            decision=decision,
+            refusal_reason=refusal_reason if decision == "refused" else "",
+            exemption_letters=letters if refusal_reason == "exempt" else [],
+            exemption_reference=exemption_reference.strip(),
+            information_given=information_given.strip(),
+            form_given=form_given,
+            delivery_method=delivery_method,
+            cost=Decimal(cost or 0),
+            payment_method=payment_method.strip(),
+            time_needed=time_needed.strip(),
+            redactions=redactions.strip(),
+            explanation=explanation.strip(),
+            issued_by=actor if actor and actor.is_authenticated else None,
+            issued_at=now,
+        )
+        notice.full_clean(exclude=["request", "letter"])
+        notice.save()
+        request.decided_at = now
+        change = _transition(
+            request,
+            to_status=Status.DECIDED,
+            actor=actor,
+            note=notice.get_decision_display(),
+            fields=["decided_at"],
+            now=now,
+            notify=False,
+        )
+        from apps.info_requests.letters import render_notice_pdf
+
+        notice.letter.save(
+            f"{request.registration_number}-pemberitahuan.pdf",
+            ContentFile(render_notice_pdf(notice)),
+            save=False,
+        )
+        notice.save(update_fields=["letter"])
+        _queue_status_email(request, change.pk)
+    return notice
+
+
+def information_request_withdraw(
+    *, request: InformationRequest, actor, note: str = ""
+) -> InformationRequest:
+    """any open status → withdrawn by the applicant (recorded by an officer)."""
+    with transaction.atomic():
+        request = _locked(request)
+        _transition(
+            request,
+            to_status=Status.WITHDRAWN,
+            actor=actor,
+            note=note or _("Withdrawn by the applicant."),
+            fields=[],
+        )
+    return request
+
+
+def information_request_add_document(
+    *, request: InformationRequest, actor, upload, now: dt.datetime | None = None
+) -> RequestDocument:
+    """Attach a file given to the applicant, downloadable through an expiring link."""
+    if not request.is_open and not (
+        request.status == Status.DECIDED and request.notice.releases_information
+    ):
+        raise ApplicationError(
+            _("Documents can be given only while the request is open or after a grant.")
+        )
+    try:
+        checked = validate_upload(upload, DOCUMENT_KINDS)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    now = now or timezone.now()
+    with transaction.atomic():
+        document = RequestDocument(
+            request=request,
+            filename=upload.name[-200:],
+            content_type=checked.mimetype,
+            size=checked.size,
+            sha256=checked.sha256,
+            expires_at=now + dt.timedelta(days=settings.REQUEST_DOCUMENT_LINK_DAYS),
+            uploaded_by=actor,
+        )
+        document.file.save(
+            f"{request.registration_number}-{checked.sha256[:12]}", upload, save=False
+        )
+        document.save()
+        record_transition(
+            request,
+            from_status=request.status,
+            to_status=request.status,
+            actor=actor,
+            note=_("Document made available: %(name)s") % {"name": document.filename},
+        )
+    return document
+
+
+def information_requests_recompute_deadlines(*, reason: str) -> int:
+    """After a calendar correction: recount every open due date; audit each change."""
+    calendar = Calendar()
+    changed = 0
+    for request in InformationRequest.objects.open().iterator():
+        due, extended = compute_due_dates(
+            received_at=request.received_at,
+            extended=request.extended_due_date is not None,
+            calendar=calendar,
+        )
+        if settings.REQUEST_COMPLETION_CLOCK == "restart" and due < request.due_date:
+            continue  # a due date recounted from completion stays as recounted
+        if (due, extended) == (request.due_date, request.extended_due_date):
+            continue
+        with transaction.atomic():
+            locked = _locked(request)
+            old = locked.extended_due_date or locked.due_date
+            locked.due_date, locked.extended_due_date = due, extended
+            locked.save(update_fields=["due_date", "extended_due_date", "updated_at"])
+            record_transition(
+                locked,
+                from_status=locked.status,
+                to_status=locked.status,
+                note=_(
+                    "Due date changed from %(old)s to %(new)s: calendar correction "
+                    "%(why)s."
+                )
+                % {
+                    "old": old.isoformat(),
+                    "new": (extended or due).isoformat(),
+                    "why": reason,
+                },
+            )
+        changed += 1
+    return changed
+
+
+def officer_may_handle(user, request: InformationRequest) -> bool:
+    return can_act_on_unit(user, request.unit_id)
