@@ -134,7 +134,7 @@ REQUIREMENTS = (
     Requirement(
         "status",
         _("Follow-up status of a request"),
-        urls=("info_requests:status_lookup", "info_requests:lookup"),
+        urls=("info_requests:status", "info_requests:lookup"),
     ),
     Requirement(
         "register",

@@ -20,6 +20,8 @@ DISALLOWED_PATHS = (
     "/admin/",
     "/api/",
     "/permohonan/status/",
+    "/permohonan/tanda-bukti/",
+    "/permohonan/berkas/",
     "/pengaduan/status/",
     "/keberatan/status/",
     "/tampilan/",

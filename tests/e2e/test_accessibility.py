@@ -1,9 +1,30 @@
 """axe-core on every public page that exists, in both languages and both themes."""
 
+from django.urls import NoReverseMatch, reverse
+
 from apps.pages.demo_content import PAGES
 from tests.e2e.axe import violations
 
 PATHS = ["/", "/unit/dinkes/", *[f"/halaman/{slug}/" for slug, *_ in PAGES]]
+
+# Public pages of the case and register apps, checked once they exist.
+APP_URL_NAMES = [
+    "registers:list",
+    "info_requests:submit",
+    "info_requests:status",
+    "objections:submit",
+    "complaints:submit",
+]
+
+
+def _app_paths() -> list[str]:
+    paths = []
+    for name in APP_URL_NAMES:
+        try:
+            paths.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return paths
 
 
 def _check(page, base_url, paths) -> dict[str, list]:
@@ -19,6 +40,10 @@ def _check(page, base_url, paths) -> dict[str, list]:
 
 def test_no_serious_violations_on_public_pages(demo_site, page):
     assert _check(page, demo_site.url, PATHS) == {}
+
+
+def test_no_serious_violations_on_app_pages(demo_site, page):
+    assert _check(page, demo_site.url, _app_paths()) == {}
 
 
 def test_no_serious_violations_in_english(demo_site, page):

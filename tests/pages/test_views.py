@@ -28,7 +28,7 @@ class TestPageDetail:
             '<meta property="og:url" content="http://testserver/halaman/visi-misi/">'
             in html
         )
-        assert '<meta name="robots" content="index, follow">' in html
+        assert '<meta name="robots"' not in html  # indexed
 
     def test_draft_and_unknown_pages_are_404(self, client):
         PageFactory(slug="draf", draft=True)

@@ -99,4 +99,4 @@ def test_home_has_meta_and_open_graph(client):
     assert '<meta property="og:url" content="http://testserver/">' in html
     assert '<meta property="og:locale" content="id_ID">' in html
     assert '<link rel="canonical" href="http://testserver/">' in html
-    assert '<meta name="robots" content="index, follow">' in html
+    assert '<meta name="robots"' not in html
