@@ -26,7 +26,10 @@ run: install messages migrate
 	DEBUG=1 $(MANAGE) load_demo
 	DEBUG=1 $(MANAGE) runserver $(HOST)
 
+# Browser tests (tests/e2e) need Debian's chromium; without it they are skipped, and
+# both this note and pytest's summary say so.
 test: install messages
+	@test -x $${CHROMIUM_PATH:-/usr/bin/chromium} || echo "NOTE: chromium not found: the browser tests (tests/e2e) will be SKIPPED (apt-get install -y chromium)."
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.registers",
     "apps.info_requests",
     "apps.complaints",
+    "apps.pages",
     "apps.portal",
     "apps.api",
 ]

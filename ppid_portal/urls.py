@@ -3,9 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.core import views as core_views
+from apps.portal import seo
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("apps.api.urls")),
@@ -13,6 +16,7 @@ urlpatterns = [
     path("informasi/", include("apps.registers.urls")),
     path("permohonan/", include("apps.info_requests.urls")),
     path("pengaduan/", include("apps.complaints.urls")),
+    path("halaman/", include("apps.pages.urls")),
     path("", include("apps.portal.urls")),
 ]
 
