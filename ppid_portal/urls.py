@@ -16,6 +16,7 @@ urlpatterns = [
     path("informasi/", include("apps.registers.urls")),
     path("permohonan/", include("apps.info_requests.urls")),
     path("pengaduan/", include("apps.complaints.urls")),
+    path("keberatan/", include("apps.objections.urls")),
     path("halaman/", include("apps.pages.urls")),
     path("", include("apps.portal.urls")),
 ]

@@ -343,6 +343,8 @@ class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
                     Status.IN_PROCESS,
                 ):
                     continue
+            elif name == "decide" and obj.status == Status.REOPENED:
+                continue  # the notice exists; the objection's release closes it
             elif name == "extend":
                 if (
                     not REQUEST_WORKFLOW.can(obj.status, target)

@@ -64,6 +64,8 @@ class Status(models.TextChoices):
     EXTENDED = "extended", _("Extended")
     DECIDED = "decided", _("Written notice issued")
     WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
+    # The Atasan PPID upheld an objection: the PPID must release what was ordered.
+    REOPENED = "reopened", _("Reopened: release ordered on objection")
 
 
 OPEN_STATUSES = (

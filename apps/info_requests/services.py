@@ -435,6 +435,14 @@ def information_request_decide(
         raise ValidationError(errors)
     with transaction.atomic():
         request = _locked(request)
+        if request.status == Status.REOPENED:
+            raise ApplicationError(
+                _(
+                    "The written notice of this request was already issued; a request "
+                    "reopened on objection is closed once the ordered release is done."
+                ),
+                code="already_decided",
+            )
         REQUEST_WORKFLOW.check(request.status, Status.DECIDED)
         notice = WrittenNotice(
             request=request,
@@ -501,12 +509,63 @@ def information_request_withdraw(
     return request
 
 
+def information_request_reopen(
+    *,
+    request: InformationRequest,
+    actor,
+    note: str,
+    now: dt.datetime | None = None,
+) -> InformationRequest:
+    """decided → reopened: the Atasan PPID ordered release on an objection (`note`
+    says what). The PPID then gives the documents and closes it again."""
+    if not note.strip():
+        raise ValidationError({"note": _("Say what the PPID must release.")})
+    with transaction.atomic():
+        request = _locked(request)
+        request.closed_at = None
+        _transition(
+            request,
+            to_status=Status.REOPENED,
+            actor=actor,
+            note=note.strip(),
+            fields=["closed_at"],
+            now=now,
+        )
+    return request
+
+
+def information_request_close_reopened(
+    *,
+    request: InformationRequest,
+    actor,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> InformationRequest:
+    """reopened → decided: the ordered release was delivered (closed_at set again)."""
+    with transaction.atomic():
+        request = _locked(request)
+        _transition(
+            request,
+            to_status=Status.DECIDED,
+            actor=actor,
+            note=note.strip()
+            or _("The information ordered on objection was released."),
+            fields=[],
+            now=now,
+        )
+    return request
+
+
 def information_request_add_document(
     *, request: InformationRequest, actor, upload, now: dt.datetime | None = None
 ) -> RequestDocument:
     """Attach a file given to the applicant, downloadable through an expiring link."""
-    if not request.is_open and not (
-        request.status == Status.DECIDED and request.notice.releases_information
+    if (
+        not request.is_open
+        and request.status != Status.REOPENED
+        and not (
+            request.status == Status.DECIDED and request.notice.releases_information
+        )
     ):
         raise ApplicationError(
             _("Documents can be given only while the request is open or after a grant.")

@@ -115,7 +115,7 @@ def receipt_pdf(request, token):
 def _status_page(request, info_request, token):
     documents = []
     now = timezone.now()
-    if info_request.status == Status.DECIDED:
+    if info_request.status in (Status.DECIDED, Status.REOPENED):
         for document in info_request.documents.filter(expires_at__gt=now):
             documents.append(
                 {

@@ -26,7 +26,10 @@ REQUEST_WORKFLOW = Workflow(
             Status.WITHDRAWN,
         },
         Status.EXTENDED: {Status.DECIDED, Status.WITHDRAWN},
-        Status.DECIDED: set(),
+        # Reopened when the Atasan PPID orders release on an objection, and decided
+        # again once the PPID has delivered (apps/objections).
+        Status.DECIDED: {Status.REOPENED},
+        Status.REOPENED: {Status.DECIDED},
         Status.WITHDRAWN: set(),
     },
 )

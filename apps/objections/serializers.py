@@ -1,0 +1,152 @@
+"""API shapes of objections: public filing and status, officers' views and steps."""
+
+from rest_framework import serializers
+
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.models import Unit
+from apps.info_requests.models import ApplicantType
+from apps.objections.models import Ground, Objection, Outcome
+
+
+class ObjectionSubmitSerializer(serializers.Serializer):
+    registration_number = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, default=""
+    )
+    contact = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    grounds = serializers.ListField(
+        child=serializers.ChoiceField(choices=Ground.values),
+        allow_empty=False,
+        max_length=7,
+    )
+    reason = serializers.CharField(max_length=6000)
+    purpose = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, default=""
+    )
+    representative_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    representative_address = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default=""
+    )
+    representative_phone = serializers.CharField(
+        max_length=30, required=False, allow_blank=True, default=""
+    )
+    power_of_attorney = serializers.FileField(required=False, allow_null=True)
+    # Ground b without a request: the identity, as for a request.
+    applicant_type = serializers.ChoiceField(
+        choices=ApplicantType.choices, default=ApplicantType.INDIVIDUAL
+    )
+    name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    nik = serializers.CharField(
+        max_length=16, required=False, allow_blank=True, default=""
+    )
+    address = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default=""
+    )
+    phone = serializers.CharField(
+        max_length=30, required=False, allow_blank=True, default=""
+    )
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    occupation = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default=""
+    )
+    identity_document = serializers.FileField(required=False, allow_null=True)
+    unit = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Unit.objects.active(),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+
+    def validate(self, attrs):
+        number = attrs.get("registration_number", "").strip()
+        if number and not attrs.get("contact", "").strip():
+            raise serializers.ValidationError(
+                {"contact": [_("Give the e-mail or phone number on file.")]}
+            )
+        if not number and set(attrs["grounds"]) != {"b"}:
+            raise serializers.ValidationError(
+                {
+                    "registration_number": [
+                        _(
+                            "Grounds other than b need the registration number of "
+                            "your request."
+                        )
+                    ]
+                }
+            )
+        return attrs
+
+
+class ObjectionStatusSerializer(serializers.Serializer):
+    """What the public may see: never a name, NIK, address, phone or e-mail."""
+
+    number = serializers.CharField()
+    request_number = serializers.CharField()
+    status = serializers.CharField()
+    status_display = serializers.CharField()
+    grounds = serializers.ListField(child=serializers.CharField())
+    received_at = serializers.DateTimeField()
+    due_date = serializers.DateField()
+    is_overdue = serializers.BooleanField()
+    outcome = serializers.CharField()
+    outcome_display = serializers.CharField()
+    decision_reasons = serializers.CharField()
+    release_ordered = serializers.CharField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+    released_at = serializers.DateTimeField(allow_null=True)
+    dispute_deadline = serializers.DateField(allow_null=True)
+    timeline = serializers.SerializerMethodField()
+
+    def get_timeline(self, status):
+        return [
+            {"at": step["at"], "status": step["status"], "note": step["note"]}
+            for step in status["timeline"]
+        ]
+
+
+class OfficerObjectionSerializer(serializers.ModelSerializer):
+    request = serializers.SlugRelatedField(
+        slug_field="registration_number", read_only=True
+    )
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    grounds = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Objection
+        fields = [
+            "number",
+            "status",
+            "request",
+            "unit",
+            "name",
+            "grounds",
+            "reason",
+            "purpose",
+            "received_at",
+            "due_date",
+            "filing_window_end",
+            "outcome",
+            "decision_reasons",
+            "release_ordered",
+            "decided_at",
+            "released_at",
+        ]
+
+
+class DecideSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices)
+    reasons = serializers.CharField(required=False, allow_blank=True, default="")
+    release_ordered = serializers.CharField(
+        required=False, allow_blank=True, default=""
+    )
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="")

@@ -1,0 +1,647 @@
+"""Workflow of an objection: received → answered / release ordered → released, or
+withdrawn; and of a dispute before the Komisi Informasi (stage by stage).
+
+Every write that matters goes through a function here: it locks the row, checks
+the transition table, saves, writes the StatusChange audit row and queues e-mails
+after commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core import periods
+from apps.core.errors import ApplicationError
+from apps.core.files import IDENTITY_KINDS, validate_upload
+from apps.core.models import BodyProfile
+from apps.core.numbering import next_number
+from apps.core.validators import normalize_phone, validate_nik
+from apps.core.workdays import Calendar, receipt_date
+from apps.core.workflow import record_transition
+from apps.info_requests import services as request_services
+from apps.info_requests.models import ApplicantType, Channel, InformationRequest
+from apps.info_requests.models import Status as RequestStatus
+from apps.objections import notifications
+from apps.objections.eligibility import grounds_for
+from apps.objections.models import (
+    GROUND_FIELDS,
+    RELEASING_OUTCOMES,
+    SETTLEABLE_GROUNDS,
+    Dispute,
+    DisputeEvent,
+    DisputeStage,
+    Ground,
+    Objection,
+    Outcome,
+    Status,
+)
+from apps.objections.workflow import DISPUTE_WORKFLOW, OBJECTION_WORKFLOW
+
+NUMBER_KIND = "objection"
+
+
+def answer_due_date(received_at: dt.datetime, calendar: Calendar | None = None):
+    """UU 14/2008 Pasal 36(2): 30 working days after the objection's receipt."""
+    return (calendar or Calendar()).add(
+        receipt_date(received_at), periods.OBJECTION_ANSWER_DAYS
+    )
+
+
+def _check_file(upload, field: str) -> str:
+    if not upload:
+        return ""
+    try:
+        return validate_upload(upload, IDENTITY_KINDS).mimetype
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
+
+
+def _clean_grounds(grounds, request, filed_on) -> tuple[list[str], dict]:
+    """The chosen letters, checked against what can apply and the filing window."""
+    letters = sorted({str(g).strip().lower() for g in grounds or [] if str(g).strip()})
+    if not letters:
+        raise ValidationError({"grounds": [_("Choose at least one ground.")]})
+    unknown = [g for g in letters if g not in Ground.values]
+    if unknown:
+        raise ValidationError(
+            {
+                "grounds": [
+                    _("Unknown ground(s) %(letters)s: the grounds are a to g.")
+                    % {"letters": ", ".join(unknown)}
+                ]
+            }
+        )
+    windows = grounds_for(request, today=filed_on)
+    errors = []
+    for letter in letters:
+        window = windows.get(letter)
+        if window is None:
+            if request is None:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "Ground %(g)s needs an information request: give its "
+                            "registration number."
+                        )
+                        % {"g": letter},
+                        code="ground_not_applicable",
+                    )
+                )
+            else:
+                errors.append(
+                    ValidationError(
+                        _("Ground %(g)s cannot apply to request %(number)s.")
+                        % {"g": letter, "number": request.registration_number},
+                        code="ground_not_applicable",
+                    )
+                )
+        elif not window.is_open(filed_on):
+            errors.append(
+                ValidationError(
+                    _(
+                        "The period to object on ground %(g)s closed on %(end)s: an "
+                        "objection must be filed within 30 working days after "
+                        "%(arose)s (UU 14/2008 Pasal 35-36)."
+                    )
+                    % {
+                        "g": letter,
+                        "end": window.window_end.isoformat(),
+                        "arose": window.arose_on.isoformat(),
+                    },
+                    code="window_closed",
+                )
+            )
+    if errors:
+        raise ValidationError({"grounds": errors})
+    return letters, windows
+
+
+def objection_submit(
+    *,
+    grounds: list[str],
+    reason: str,
+    purpose: str = "",
+    request: InformationRequest | None = None,
+    applicant_type: str = ApplicantType.INDIVIDUAL,
+    name: str = "",
+    nik: str = "",
+    address: str = "",
+    phone: str = "",
+    email: str = "",
+    occupation: str = "",
+    identity_document=None,
+    unit=None,
+    representative_name: str = "",
+    representative_address: str = "",
+    representative_phone: str = "",
+    power_of_attorney=None,
+    channel: str = Channel.WEB,
+    received_at: dt.datetime | None = None,
+    recorded_by=None,
+    submission_key: uuid.UUID | None = None,
+) -> Objection:
+    """File an objection: number, answer due date, audit row, receipt e-mail.
+
+    With a request, the applicant's identity comes from it; without one only ground
+    b applies and the identity is given as for a request. Idempotent on
+    `submission_key` (a resent form returns the objection it created).
+    """
+    if submission_key:
+        existing = Objection.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing
+    received_at = received_at or timezone.now()
+    filed_on = receipt_date(received_at)
+    errors: dict[str, list] = {}
+    if not (reason or "").strip():
+        errors["reason"] = [_("Describe the case in your own words.")]
+    try:
+        representative_phone = normalize_phone(representative_phone)
+    except ValidationError as error:
+        errors["representative_phone"] = error.messages
+    if representative_name.strip() and not power_of_attorney:
+        errors["power_of_attorney"] = [
+            _("Attach the special power of attorney of the representative.")
+        ]
+    if request is None:
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError as error:
+            errors["phone"] = error.messages
+        if not name.strip():
+            errors["name"] = [_("Give your full name.")]
+        if not address.strip():
+            errors["address"] = [_("Give your address.")]
+        if applicant_type == ApplicantType.INDIVIDUAL and not nik:
+            errors["nik"] = [_("An individual applicant gives their NIK.")]
+        if nik:
+            try:
+                validate_nik(nik)
+            except ValidationError as error:
+                errors["nik"] = error.messages
+        if not phone and not email:
+            errors["email"] = [
+                _("Give an e-mail address or a phone number so we can reach you.")
+            ]
+        if not identity_document:
+            errors["identity_document"] = [
+                _("Attach the identity document this applicant type needs.")
+            ]
+    try:
+        letters, windows = _clean_grounds(grounds, request, filed_on)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    identity_type = _check_file(identity_document, "identity_document")
+    attorney_type = _check_file(power_of_attorney, "power_of_attorney")
+    if request is not None:
+        applicant_type, name, nik = request.applicant_type, request.name, request.nik
+        address, phone, email = request.address, request.phone, request.email
+        occupation, unit = request.occupation, request.unit
+        purpose = purpose or request.purpose
+    arose_on = min(windows[g].arose_on for g in letters)
+    window_end = min(windows[g].window_end for g in letters)
+    objection = Objection(
+        request=request,
+        unit=unit,
+        applicant_type=applicant_type,
+        name=name.strip(),
+        nik=(nik or "").strip(),
+        address=address.strip(),
+        phone=phone,
+        email=(email or "").strip().lower(),
+        occupation=(occupation or "").strip(),
+        identity_document_type=identity_type,
+        representative_name=representative_name.strip(),
+        representative_address=representative_address.strip(),
+        representative_phone=representative_phone,
+        power_of_attorney_type=attorney_type,
+        reason=reason.strip(),
+        purpose=(purpose or "").strip(),
+        channel=channel,
+        received_at=received_at,
+        recorded_by=recorded_by
+        if recorded_by is not None and recorded_by.is_authenticated
+        else None,
+        submission_key=submission_key,
+        ground_arose_on=arose_on,
+        filing_window_end=window_end,
+        due_date=answer_due_date(received_at),
+        number="pending",
+        **{GROUND_FIELDS[g]: True for g in letters},
+    )
+    objection.full_clean(
+        exclude=["number", "identity_document", "power_of_attorney", "request"]
+    )
+    try:
+        with transaction.atomic():
+            if request is not None:
+                locked = InformationRequest.objects.select_for_update().get(
+                    pk=request.pk
+                )
+                pending = locked.objections.filter(status=Status.RECEIVED).first()
+                if pending is not None:
+                    raise ApplicationError(
+                        _(
+                            "Objection %(number)s about this request is still "
+                            "awaiting the Atasan PPID's answer."
+                        )
+                        % {"number": pending.number},
+                        code="objection_pending",
+                    )
+            objection.number = next_number(
+                kind=NUMBER_KIND,
+                year=timezone.localtime(received_at).year,
+                prefix=BodyProfile.load().objection_number_prefix,
+            )
+            if identity_document:
+                objection.identity_document.save(
+                    "identity", identity_document, save=False
+                )
+            if power_of_attorney:
+                objection.power_of_attorney.save(
+                    "attorney", power_of_attorney, save=False
+                )
+            objection.save()
+            record_transition(
+                objection,
+                from_status="",
+                to_status=Status.RECEIVED,
+                actor=recorded_by,
+                note=_("Grounds: %(grounds)s.") % {"grounds": ", ".join(letters)},
+                at=received_at,
+            )
+            notifications.objection_received(objection)
+    except IntegrityError:
+        if submission_key:
+            existing = Objection.objects.filter(submission_key=submission_key).first()
+            if existing:
+                return existing
+        raise
+    return objection
+
+
+def _locked(objection: Objection) -> Objection:
+    return Objection.objects.select_for_update().get(pk=objection.pk)
+
+
+def _transition(objection, *, to_status, actor, note, fields, now=None):
+    from_status = objection.status
+    OBJECTION_WORKFLOW.check(from_status, to_status)
+    objection.status = to_status
+    objection.full_clean(exclude=["identity_document", "power_of_attorney"])
+    objection.save(update_fields=[*fields, "status", "updated_at"])
+    return record_transition(
+        objection,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        note=note,
+        at=now,
+    )
+
+
+def objection_decide(
+    *,
+    objection: Objection,
+    actor,
+    outcome: str,
+    reasons: str = "",
+    release_ordered: str = "",
+    now: dt.datetime | None = None,
+) -> Objection:
+    """received → answered / release ordered / withdrawn, by the Atasan PPID only.
+
+    Upheld (in full or in part) orders the PPID to release `release_ordered`: a
+    decided request is reopened for the PPID to deliver. Affirming the PPID's
+    decision needs written reasons (Pasal 36(3)); musyawarah only for grounds b-g
+    (Pasal 35(2)). Every answer but a withdrawal gets the letter PDF.
+    """
+    if actor is None or not actor.has_perm("objections.decide_objection"):
+        raise PermissionDenied(_("Only the Atasan PPID answers objections."))
+    now = now or timezone.now()
+    reasons, release_ordered = reasons.strip(), release_ordered.strip()
+    errors: dict[str, list] = {}
+    if outcome not in Outcome.values:
+        errors["outcome"] = [_("Choose the outcome.")]
+    if outcome == Outcome.AFFIRMED and not reasons:
+        errors["reasons"] = [
+            _("Affirming the PPID's decision needs written reasons (Pasal 36(3)).")
+        ]
+    if outcome in RELEASING_OUTCOMES and not release_ordered:
+        errors["release_ordered"] = [_("Say what the PPID must release.")]
+    if outcome in (Outcome.UPHELD_IN_PART, Outcome.SETTLED) and not reasons:
+        errors["reasons"] = [_("Give the reasons or the terms agreed.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        objection = _locked(objection)
+        if (
+            outcome == Outcome.SETTLED
+            and not set(objection.grounds) <= SETTLEABLE_GROUNDS
+        ):
+            raise ApplicationError(
+                _(
+                    "Only objections on grounds b to g may be settled by agreement "
+                    "(Pasal 35(2)); this one includes ground a."
+                ),
+                code="not_settleable",
+            )
+        if outcome == Outcome.WITHDRAWN:
+            target = Status.WITHDRAWN
+        elif outcome in RELEASING_OUTCOMES:
+            target = Status.RELEASE_ORDERED
+        else:
+            target = Status.ANSWERED
+        objection.outcome = outcome
+        objection.decision_reasons = reasons
+        objection.release_ordered = (
+            release_ordered if outcome in RELEASING_OUTCOMES else ""
+        )
+        objection.decided_at = now
+        objection.decided_by = actor
+        fields = [
+            "outcome",
+            "decision_reasons",
+            "release_ordered",
+            "decided_at",
+            "decided_by",
+        ]
+        if outcome != Outcome.WITHDRAWN:
+            objection.answer_number = f"{objection.number}/TK"
+            fields.append("answer_number")
+        _transition(
+            objection,
+            to_status=target,
+            actor=actor,
+            note=objection.get_outcome_display(),
+            fields=fields,
+            now=now,
+        )
+        request = objection.request
+        if (
+            outcome in RELEASING_OUTCOMES
+            and request is not None
+            and request.status == RequestStatus.DECIDED
+        ):
+            request_services.information_request_reopen(
+                request=request,
+                actor=actor,
+                note=_("Objection %(number)s upheld: release %(what)s")
+                % {"number": objection.number, "what": release_ordered},
+                now=now,
+            )
+        if outcome != Outcome.WITHDRAWN:
+            from apps.objections.letters import render_answer_pdf
+            from apps.objections.selectors import dispute_deadline
+
+            objection.answer_letter.save(
+                f"{objection.number}-tanggapan.pdf",
+                ContentFile(
+                    render_answer_pdf(
+                        objection,
+                        dispute_deadline=dispute_deadline(
+                            objection, today=receipt_date(now)
+                        ),
+                    )
+                ),
+                save=False,
+            )
+            objection.save(update_fields=["answer_letter"])
+        notifications.objection_answered(objection)
+    return objection
+
+
+def objection_release_complete(
+    *, objection: Objection, actor, note: str = "", now: dt.datetime | None = None
+) -> Objection:
+    """release ordered → released: the PPID delivered what the Atasan ordered; a
+    reopened request is decided (closed) again."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        objection = _locked(objection)
+        objection.released_at = now
+        _transition(
+            objection,
+            to_status=Status.RELEASED,
+            actor=actor,
+            note=note.strip() or _("The information ordered was released."),
+            fields=["released_at"],
+            now=now,
+        )
+        request = objection.request
+        if request is not None and request.status == RequestStatus.REOPENED:
+            request_services.information_request_close_reopened(
+                request=request,
+                actor=actor,
+                note=_("Released as ordered on objection %(number)s.")
+                % {"number": objection.number},
+                now=now,
+            )
+        notifications.objection_status_changed(objection)
+    return objection
+
+
+def objections_recompute_deadlines(*, reason: str) -> int:
+    """After a calendar correction: recount the due date of objections awaiting an
+    answer; audit each change."""
+    calendar = Calendar()
+    changed = 0
+    for objection in Objection.objects.awaiting_answer().iterator():
+        due = answer_due_date(objection.received_at, calendar)
+        if due == objection.due_date:
+            continue
+        with transaction.atomic():
+            locked = _locked(objection)
+            old = locked.due_date
+            locked.due_date = due
+            locked.save(update_fields=["due_date", "updated_at"])
+            record_transition(
+                locked,
+                from_status=locked.status,
+                to_status=locked.status,
+                note=_(
+                    "Due date changed from %(old)s to %(new)s: calendar correction "
+                    "%(why)s."
+                )
+                % {"old": old.isoformat(), "new": due.isoformat(), "why": reason},
+            )
+        changed += 1
+    return changed
+
+
+# Disputes (sengketa informasi) before the Komisi Informasi.
+
+
+def dispute_record(
+    *,
+    register_number: str,
+    filed_on: dt.date,
+    actor,
+    objection: Objection | None = None,
+    request: InformationRequest | None = None,
+    commission_level: str = "",
+    commission_name: str = "",
+    registered_on: dt.date | None = None,
+    respondent_representatives: str = "",
+) -> Dispute:
+    """Record a dispute the applicant filed with the Komisi (stage: registration)."""
+    if objection is not None and request is None:
+        request = objection.request
+    if objection is None and request is None:
+        raise ValidationError(
+            {"objection": [_("Link the objection or the request in dispute.")]}
+        )
+    if (
+        objection is not None
+        and request is not None
+        and objection.request_id not in (None, request.pk)
+    ):
+        raise ValidationError(
+            {"request": [_("The objection is about another request.")]}
+        )
+    dispute = Dispute(
+        register_number=register_number.strip(),
+        filed_on=filed_on,
+        objection=objection,
+        request=request,
+        unit=(objection.unit if objection else None) or (request and request.unit),
+        registered_on=registered_on,
+        respondent_representatives=respondent_representatives.strip(),
+        recorded_by=actor,
+    )
+    if commission_level:
+        dispute.commission_level = commission_level
+    if commission_name.strip():
+        dispute.commission_name = commission_name.strip()
+    if registered_on and registered_on < filed_on:
+        raise ValidationError(
+            {"registered_on": [_("Registration cannot come before filing.")]}
+        )
+    dispute.full_clean()
+    with transaction.atomic():
+        dispute.save()
+        DisputeEvent.objects.create(
+            dispute=dispute,
+            kind=DisputeEvent.Kind.STAGE,
+            stage=DisputeStage.REGISTRATION,
+            date=registered_on or filed_on,
+            note=_("Filed with %(komisi)s.") % {"komisi": dispute.commission_name},
+        )
+        record_transition(
+            dispute,
+            from_status="",
+            to_status=DisputeStage.REGISTRATION,
+            actor=actor,
+            note=dispute.commission_name,
+        )
+    return dispute
+
+
+def dispute_advance(
+    *, dispute: Dispute, stage: str, on: dt.date, actor, note: str = ""
+) -> Dispute:
+    """One stage forward (table DISPUTE_WORKFLOW), with the date it was reached."""
+    with transaction.atomic():
+        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        DISPUTE_WORKFLOW.check(dispute.stage, stage)
+        last = dispute.events.order_by("-date").values_list("date", flat=True).first()
+        if last and on < last:
+            raise ValidationError(
+                {
+                    "on": [
+                        _("The date cannot be before the previous step (%(d)s).")
+                        % {"d": last.isoformat()}
+                    ]
+                }
+            )
+        from_stage = dispute.stage
+        dispute.stage = stage
+        dispute.full_clean()
+        dispute.save(update_fields=["stage", "updated_at"])
+        DisputeEvent.objects.create(
+            dispute=dispute,
+            kind=DisputeEvent.Kind.STAGE,
+            stage=stage,
+            date=on,
+            note=note.strip(),
+        )
+        record_transition(
+            dispute, from_status=from_stage, to_status=stage, actor=actor, note=note
+        )
+    return dispute
+
+
+def dispute_add_hearing(
+    *, dispute: Dispute, on: dt.date, actor, note: str = ""
+) -> DisputeEvent:
+    """A hearing date (sidang) at the current stage."""
+    with transaction.atomic():
+        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        if dispute.stage == DisputeStage.FINAL:
+            raise ApplicationError(_("The dispute is final: no more hearings."))
+        event = DisputeEvent.objects.create(
+            dispute=dispute,
+            kind=DisputeEvent.Kind.HEARING,
+            stage=dispute.stage,
+            date=on,
+            note=note.strip(),
+        )
+        record_transition(
+            dispute,
+            from_status=dispute.stage,
+            to_status=dispute.stage,
+            actor=actor,
+            note=_("Hearing on %(date)s. %(note)s")
+            % {"date": on.isoformat(), "note": note.strip()},
+        )
+    return event
+
+
+def dispute_record_outcome(
+    *,
+    dispute: Dispute,
+    outcome: str,
+    on: dt.date,
+    actor,
+    summary: str = "",
+    execution: str = "",
+    court_outcome: str = "",
+) -> Dispute:
+    """The Komisi's (or the court's) outcome and how it was carried out."""
+    with transaction.atomic():
+        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        dispute.outcome = outcome
+        dispute.outcome_on = on
+        dispute.outcome_summary = summary.strip()
+        dispute.execution = execution.strip()
+        dispute.court_outcome = court_outcome.strip()
+        if on < dispute.filed_on:
+            raise ValidationError({"on": [_("The decision cannot precede filing.")]})
+        dispute.full_clean()
+        dispute.save(
+            update_fields=[
+                "outcome",
+                "outcome_on",
+                "outcome_summary",
+                "execution",
+                "court_outcome",
+                "updated_at",
+            ]
+        )
+        record_transition(
+            dispute,
+            from_status=dispute.stage,
+            to_status=dispute.stage,
+            actor=actor,
+            note=dispute.get_outcome_display(),
+        )
+    return dispute
