@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.core.antispam import SpamProtectedForm
+from apps.core.validators import normalize_phone, validate_nik
 from apps.info_requests.forms import FILE_ACCEPT
 from apps.info_requests.models import ApplicantType
 
@@ -168,6 +169,15 @@ class PeriodicObjectionForm(ObjectionForm):
         "reason",
         "purpose",
     ]
+
+    def clean_nik(self):
+        nik = self.cleaned_data.get("nik", "").strip()
+        if nik:
+            validate_nik(nik)
+        return nik
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
 
     def clean(self):
         data = super().clean()

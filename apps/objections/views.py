@@ -74,7 +74,7 @@ def _service_data(form, names) -> dict:
     return data
 
 
-def _submit(request, form, **kwargs):
+def _submit(form, **kwargs):
     """Run the service; a refusal goes back to the form. Returns a redirect or None."""
     try:
         objection = objection_submit(**kwargs)
@@ -93,7 +93,7 @@ def _submit(request, form, **kwargs):
 @require_http_methods(["GET", "POST"])
 def submit(request):
     """Step 1: find the request by its number and the contact on file."""
-    form = NumberContactForm(request.POST or None)
+    form = NumberContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if over_limit(request, group="objection-lookup", increment=False):
             form.add_error(None, _("Too many attempts. Please try again later."))
@@ -143,7 +143,6 @@ def submit_for_request(request, token):
         )
         if form.is_valid():
             response = _submit(
-                request,
                 form,
                 request=info_request,
                 grounds=form.cleaned_data["grounds"],
@@ -182,7 +181,6 @@ def submit_periodic(request):
         )
         if form.is_valid():
             response = _submit(
-                request,
                 form,
                 grounds=[Ground.PERIODIC],
                 **_service_data(form, COMMON_FIELDS + IDENTITY_FIELDS),
@@ -240,7 +238,7 @@ def _status_page(request, objection, token):
 @require_http_methods(["GET", "POST"])
 def status(request):
     """Lookup by number + contact; POST keeps the contact off URLs and logs."""
-    form = StatusLookupForm(request.POST or None)
+    form = StatusLookupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if over_limit(request, group="objection-status", increment=False):
             form.add_error(None, _("Too many attempts. Please try again later."))
