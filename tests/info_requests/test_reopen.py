@@ -40,7 +40,8 @@ class TestReopen:
         reopened = services.information_request_reopen(
             request=decided, actor=utama, note="Berikan salinan lengkap."
         )
-        assert reopened.status == Status.REOPENED and reopened.closed_at is None
+        assert reopened.status == Status.REOPENED
+        assert reopened.closed_at is None
         assert not reopened.is_open  # no request deadline runs again
         change = StatusChange.objects.for_object(decided).last()
         assert (change.from_status, change.to_status) == ("decided", "reopened")
@@ -53,7 +54,8 @@ class TestReopen:
         closed = services.information_request_close_reopened(
             request=reopened, actor=utama
         )
-        assert closed.status == Status.DECIDED and closed.closed_at is not None
+        assert closed.status == Status.DECIDED
+        assert closed.closed_at is not None
 
     def test_reopen_needs_a_note_and_a_decided_request(self, submit, decided, utama):
         with pytest.raises(ValidationError):

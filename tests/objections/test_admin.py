@@ -1,7 +1,6 @@
 """Officers' admin: the Atasan answers, the PPID sees its units and records the
 release, the register exports, reminders, the dashboard, disputes and demo data."""
 
-import datetime as dt
 import io
 import re
 
@@ -39,7 +38,8 @@ class TestObjectionAdmin:
         )
         assert response.status_code == 302
         objection.refresh_from_db()
-        assert objection.status == "answered" and objection.decided_by == atasan
+        assert objection.status == "answered"
+        assert objection.decided_by == atasan
         answer = client.get(f"{CHANGELIST}{objection.pk}/answer/")
         assert answer.status_code == 200
 
@@ -115,7 +115,8 @@ class TestObjectionAdmin:
         text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
         assert objection.number in text
         empty = client.get(f"{CHANGELIST}register/?start=2026-05-01&end=2026-04-01")
-        assert empty.status_code == 200 and b"errorlist" in empty.content
+        assert empty.status_code == 200
+        assert b"errorlist" in empty.content
 
     def test_dashboard_panel_for_the_atasan(self, client, objection, atasan):
         client.force_login(atasan)

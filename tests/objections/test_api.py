@@ -63,7 +63,8 @@ class TestFile:
         response = api.post(URL, body(refused, **overrides), format="json")
         assert response.status_code == 400
         messages = response.json()[field]
-        assert messages and text in " ".join(messages)
+        assert messages
+        assert text in " ".join(messages)
         assert not Objection.objects.exists()
 
     def test_window_closed(self, api, refused):
@@ -131,7 +132,8 @@ class TestStatus:
         )
         assert response.status_code == 200
         data = response.json()
-        assert data["number"] == objection.number and data["grounds"] == ["a"]
+        assert data["number"] == objection.number
+        assert data["grounds"] == ["a"]
         text = str(data)
         for value in ["Budi", VALID_NIK, "budi@example.com", "+62812", "Yos Sudarso"]:
             assert value not in text
@@ -180,7 +182,8 @@ class TestOfficers:
         response = auth(api, atasan).post(
             f"{URL}{objection.number}/decide/", {"outcome": "affirmed"}, format="json"
         )
-        assert response.status_code == 400 and "reasons" in response.json()
+        assert response.status_code == 400
+        assert "reasons" in response.json()
 
     def test_ppid_cannot_decide(self, api, refused, file_objection, utama, pelaksana):
         objection = file_objection(refused)

@@ -78,7 +78,8 @@ class TestDispute:
             dispute=dispute, stage="court_appeal", on=dt.date(2026, 6, 25), actor=utama
         )
         dispute.refresh_from_db()
-        assert dispute.stage == "court_appeal" and dispute.outcome == "rejected"
+        assert dispute.stage == "court_appeal"
+        assert dispute.outcome == "rejected"
         kinds = list(dispute.events.values_list("kind", "stage"))
         assert ("hearing", "mediation") in kinds
         assert [s for k, s in kinds if k == "stage"] == [

@@ -38,7 +38,8 @@ class TestSubmit:
         assert objection.number == "OBJ-2026-00001"
         assert objection.grounds == ["a", "e"]
         assert objection.status == Status.RECEIVED
-        assert objection.name == refused.name and objection.email == refused.email
+        assert objection.name == refused.name
+        assert objection.email == refused.email
         assert objection.unit == refused.unit
         # Received Mon 16 March: 30 working days skip Nyepi/Idul Fitri, Good Friday
         # and 1 May.
@@ -52,7 +53,8 @@ class TestSubmit:
         name, content, mimetype = receipt.attachments[0]
         assert mimetype == "application/pdf"
         text = pdf_text(content)
-        assert objection.number in text and refused.registration_number in text
+        assert objection.number in text
+        assert refused.registration_number in text
 
     def test_uses_body_prefix(self, refused, file_objection):
         from apps.core.models import BodyProfile
@@ -124,7 +126,8 @@ class TestSubmit:
             phone="0813 4567 8901",
             identity_document=SimpleUploadedFile("ktp.pdf", sample_pdf),
         )
-        assert objection.request is None and objection.phone == "+6281345678901"
+        assert objection.request is None
+        assert objection.phone == "+6281345678901"
         assert objection.identity_document_type == "application/pdf"
 
     def test_ground_other_than_b_needs_request(self, file_objection):
@@ -164,9 +167,11 @@ class TestDecide:
         assert request.status == RequestStatus.REOPENED
         assert request.closed_at is None
         last = StatusChange.objects.for_object(request).last()
-        assert last.to_status == "reopened" and "Salinan data lengkap" in last.note
+        assert last.to_status == "reopened"
+        assert "Salinan data lengkap" in last.note
         text = pdf_text(done.answer_letter.open("rb").read())
-        assert "Salinan data lengkap" in text and done.number in text
+        assert "Salinan data lengkap" in text
+        assert done.number in text
         subjects = [m.subject for m in mail.outbox]
         assert any(done.number in s for s in subjects)
         assert "utama@kutim.go.id" in [a for m in mail.outbox for a in m.to]
@@ -218,7 +223,8 @@ class TestDecide:
         decide(other, "granted")
         settleable = file_objection(other, grounds=["d", "e"])
         done = answer(settleable, atasan, "settled", reasons="Disepakati bersama.")
-        assert done.status == Status.ANSWERED and done.outcome == "settled"
+        assert done.status == Status.ANSWERED
+        assert done.outcome == "settled"
 
     def test_withdrawn_has_no_letter(self, objection, atasan):
         done = answer(objection, atasan, "withdrawn")
@@ -294,4 +300,5 @@ def test_calendar_change_recounts_open_due_dates(objection):
     objection.refresh_from_db()
     assert objection.due_date == dt.date(2026, 5, 7)
     note = StatusChange.objects.for_object(objection).last().note
-    assert "2026-05-06" in note and "2026-05-07" in note
+    assert "2026-05-06" in note
+    assert "2026-05-07" in note

@@ -29,7 +29,8 @@ def window_open():
 
 
 def request_form_url(request):
-    return f"/keberatan/ajukan/permohonan/{make_status_token('request', request.registration_number)}/"
+    token = make_status_token("request", request.registration_number)
+    return f"/keberatan/ajukan/permohonan/{token}/"
 
 
 def key_of(html):
@@ -40,7 +41,8 @@ def key_of(html):
 class TestFindRequest:
     def test_page_and_links(self, client):
         html = client.get(FIND_URL).content.decode()
-        assert 'name="number"' in html and PERIODIC_URL in html
+        assert 'name="number"' in html
+        assert PERIODIC_URL in html
         assert "noindex" in html
 
     def test_found_redirects_to_the_request_form(self, client, refused):
@@ -92,13 +94,15 @@ class TestFileAboutARequest:
             response = client.post(url, data)
         assert response.status_code == 302
         objection = Objection.objects.get()
-        assert objection.grounds == ["a", "e"] and objection.request == refused
+        assert objection.grounds == ["a", "e"]
+        assert objection.request == refused
         page = client.get(response["Location"]).content.decode()
         assert objection.number in page
         token = response["Location"].rstrip("/").split("/")[-1]
         receipt = client.get(f"/keberatan/tanda-bukti/{token}/")
         assert receipt["Content-Type"] == "application/pdf"
-        assert mail.outbox and mail.outbox[0].to == ["budi@example.com"]
+        assert mail.outbox
+        assert mail.outbox[0].to == ["budi@example.com"]
         # a second POST of the same form creates nothing more
         again = client.post(url, data)
         assert again["Location"] == response["Location"]
@@ -119,7 +123,8 @@ class TestFileAboutARequest:
         ).content.decode()
         assert "f bukan salah satu dari pilihan" in html  # the invalid ground
         assert html.count("invalid-feedback d-block") >= 3  # grounds, reason, attorney
-        assert "Untuk penelitian saya" in html and "Sutrisno" in html
+        assert "Untuk penelitian saya" in html
+        assert "Sutrisno" in html
         assert not Objection.objects.exists()
 
     def test_no_ground_chosen(self, client, refused):
@@ -156,7 +161,8 @@ def test_window_closed_shows_why(client, refused):
     with time_machine.travel("2026-05-06 10:00 +0800", tick=False):
         html = client.get(request_form_url(refused)).content.decode()
     assert 'type="checkbox"' not in html
-    assert "2026" in html and ("closed" in html or "ditutup" in html)
+    assert "2026" in html
+    assert "closed" in html or "ditutup" in html
 
 
 @pytest.mark.django_db
@@ -180,7 +186,8 @@ class TestPeriodic:
         )
         assert response.status_code == 302
         objection = Objection.objects.get()
-        assert objection.grounds == ["b"] and objection.request is None
+        assert objection.grounds == ["b"]
+        assert objection.request is None
         assert objection.unit == units["dinkes"]
 
     def test_every_bad_input(self, client, units, sample_png):
@@ -264,7 +271,8 @@ class TestStatus:
         with in_window():
             html = client.get(f"/permohonan/status/{token}/").content.decode()
         assert request_form_url(refused) in html
-        assert "2026" in html and "objection-heading" in html
+        assert "2026" in html
+        assert "objection-heading" in html
         with time_machine.travel("2026-05-06 10:00 +0800", tick=False):
             html = client.get(f"/permohonan/status/{token}/").content.decode()
         assert request_form_url(refused) not in html
