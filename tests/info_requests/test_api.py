@@ -28,7 +28,8 @@ def api():
 
 def token_client(user) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user)}")
+    token, _created = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 
