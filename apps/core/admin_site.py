@@ -1,3 +1,6 @@
+import importlib
+
+from django.apps import apps
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +19,19 @@ class PPIDAdminSite(admin.AdminSite):
         context["site_header"] = f"{profile.ppid_name} · {profile.name}"
         context["site_title"] = profile.ppid_name
         return context
+
+    def index(self, request, extra_context=None):
+        """Admin home: each app's queue for this officer (apps/<app>/dashboard.py)."""
+        panels = []
+        for app_config in apps.get_app_configs():
+            if not app_config.name.startswith("apps."):
+                continue
+            try:
+                module = importlib.import_module(f"{app_config.name}.dashboard")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app_config.name}.dashboard":
+                    raise
+                continue
+            panels.extend(module.panels(request))
+        extra_context = {**(extra_context or {}), "queue_panels": panels}
+        return super().index(request, extra_context)
