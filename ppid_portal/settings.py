@@ -290,5 +290,6 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
     },
 }

@@ -6,3 +6,6 @@ class ComplaintsConfig(AppConfig):
     name = "apps.complaints"
     label = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self):
+        from apps.complaints import reminders  # noqa: F401 (signal receiver)

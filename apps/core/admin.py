@@ -18,11 +18,11 @@ from apps.core.workdays import Calendar
 class ServiceErrorsAsMessagesMixin:
     """Admin actions call services; a refused step becomes a message, not a 500."""
 
-    def run_service(self, request, func, *args, **kwargs):
+    def run_service(self, http_request, func, /, *args, **kwargs):
         try:
             return func(*args, **kwargs)
         except ApplicationError as error:
-            self.message_user(request, str(error), level=messages.ERROR)
+            self.message_user(http_request, str(error), level=messages.ERROR)
             return None
 
 

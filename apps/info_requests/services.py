@@ -69,7 +69,12 @@ def _transition(
     request.full_clean()
     request.save(update_fields=[*fields, "status", "updated_at"])
     change = record_transition(
-        request, from_status=from_status, to_status=to_status, actor=actor, note=note
+        request,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        note=note,
+        at=now,
     )
     if notify:
         _queue_status_email(request, change.pk)
@@ -229,7 +234,12 @@ def information_request_submit(
 
 
 def information_request_assign(
-    *, request: InformationRequest, unit, actor, note: str = ""
+    *,
+    request: InformationRequest,
+    unit,
+    actor,
+    note: str = "",
+    now: dt.datetime | None = None,
 ) -> InformationRequest:
     """received / awaiting completion / in process → in process, at `unit`.
 
@@ -271,7 +281,11 @@ def information_request_assign(
 
 
 def information_request_ask_completion(
-    *, request: InformationRequest, actor, missing: str
+    *,
+    request: InformationRequest,
+    actor,
+    missing: str,
+    now: dt.datetime | None = None,
 ) -> InformationRequest:
     """received / in process → awaiting the applicant's completion (what is missing)."""
     if not missing.strip():
@@ -285,6 +299,7 @@ def information_request_ask_completion(
             actor=actor,
             note=missing.strip(),
             fields=["completion_note"],
+            now=now,
         )
     return request
 
@@ -316,12 +331,19 @@ def information_request_complete_requirements(
                 "old": old_due.isoformat(),
                 "new": request.due_date.isoformat(),
             }
-        _transition(request, to_status=target, actor=actor, note=text, fields=fields)
+        _transition(
+            request, to_status=target, actor=actor, note=text, fields=fields, now=now
+        )
     return request
 
 
 def information_request_extend(
-    *, request: InformationRequest, actor, reason: str, today: dt.date | None = None
+    *,
+    request: InformationRequest,
+    actor,
+    reason: str,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> InformationRequest:
     """in process → extended: once, 7 more working days, with a written reason,
     only while the original due date has not passed."""
@@ -355,6 +377,7 @@ def information_request_extend(
             actor=actor,
             note=reason.strip(),
             fields=["extended_due_date", "extension_reason"],
+            now=now,
         )
     return request
 
@@ -458,7 +481,11 @@ def information_request_decide(
 
 
 def information_request_withdraw(
-    *, request: InformationRequest, actor, note: str = ""
+    *,
+    request: InformationRequest,
+    actor,
+    note: str = "",
+    now: dt.datetime | None = None,
 ) -> InformationRequest:
     """any open status → withdrawn by the applicant (recorded by an officer)."""
     with transaction.atomic():
@@ -469,6 +496,7 @@ def information_request_withdraw(
             actor=actor,
             note=note or _("Withdrawn by the applicant."),
             fields=[],
+            now=now,
         )
     return request
 

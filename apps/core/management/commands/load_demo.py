@@ -5,6 +5,7 @@ import importlib
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 
 class Command(BaseCommand):
@@ -12,7 +13,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context: dict = {}
-        with transaction.atomic():
+        # Demo cases go through the real services; their e-mails go nowhere.
+        with (
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+            ),
+            transaction.atomic(),
+        ):
             # Each app may contribute apps/<app>/demo.py: load(*, stdout, **context).
             for app_config in apps.get_app_configs():
                 if not app_config.name.startswith("apps."):

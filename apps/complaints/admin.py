@@ -1,0 +1,630 @@
+"""Back office of complaints: lists with days left, steps through services only.
+
+The reporter's identity of a confidential complaint is shown to the PPID Utama
+only (selectors.identity_visible), in lists, forms and exports alike.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts.models import Unit
+from apps.accounts.roles import scope_to_user
+from apps.complaints import services
+from apps.complaints.exports import lapor_headers, lapor_rows
+from apps.complaints.forms import MultipleFileField
+from apps.complaints.models import (
+    Complaint,
+    ComplaintSettings,
+    RejectionReason,
+    Satisfaction,
+    Status,
+)
+from apps.complaints.permissions import can_take_step
+from apps.complaints.selectors import days_left, identity_visible, reporter_label
+from apps.complaints.workflow import COMPLAINT_WORKFLOW
+from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.exports import XLSX_MIME, csv_text, download_response, xlsx_bytes
+from apps.core.files import validate_upload
+from apps.core.models import StatusChange
+from apps.core.workdays import Calendar
+
+IDENTITY_FIELDS = ["reporter_name", "reporter_nik", "reporter_phone", "reporter_email"]
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Overdue")), ("open", _("Open, on time"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "open":
+            return queryset.open().exclude(due_date__lt=today)
+        return queryset
+
+
+class ComplaintAddForm(forms.ModelForm):
+    """An officer records a complaint received at the desk, by phone, letter..."""
+
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "channel",
+            "received_at",
+            "classification",
+            "is_anonymous",
+            "is_confidential",
+            *IDENTITY_FIELDS,
+            "unit",
+            "title",
+            "description",
+            "event_date",
+            "event_place",
+            "latitude",
+            "longitude",
+        ]
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        for upload in files:
+            validate_upload(upload, kinds=services.ATTACHMENT_KINDS)
+        return files
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            identity = services.complaint_clean_identity(
+                is_anonymous=cleaned.get("is_anonymous", False),
+                name=cleaned.get("reporter_name", ""),
+                nik=cleaned.get("reporter_nik", ""),
+                phone=cleaned.get("reporter_phone", ""),
+                email=cleaned.get("reporter_email", ""),
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                self.add_error(field, errors)
+        else:
+            cleaned["reporter_phone"] = identity["phone"]
+        received = cleaned.get("received_at")
+        if received and received > timezone.now() + services.FUTURE_TOLERANCE:
+            self.add_error(
+                "received_at", _("The time of receipt cannot be in the future.")
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # The service builds and validates the complaint; nothing to validate here.
+        pass
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=RejectionReason.choices)
+    note = forms.CharField(label=_("Explanation"), widget=forms.Textarea)
+    belongs_to = forms.CharField(label=_("Where it belongs"), required=False)
+
+
+class ForwardForm(StepForm):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.active())
+
+
+class FollowUpForm(forms.Form):
+    text = forms.CharField(label=_("Follow-up"), widget=forms.Textarea)
+
+
+class ResolveForm(StepForm):
+    satisfaction = forms.ChoiceField(
+        label=_("Reporter's satisfaction"),
+        choices=[("", _("Not known")), *Satisfaction.choices],
+        required=False,
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea)
+
+
+class LaporForm(forms.Form):
+    tracking_id = forms.CharField(label=_("LAPOR! tracking ID"), required=False)
+    url = forms.URLField(label=_("LAPOR! link"), required=False)
+    forwarded_to_lapor = forms.BooleanField(
+        label=_("forwarded to LAPOR!"), required=False
+    )
+    received_from_lapor = forms.BooleanField(
+        label=_("received from LAPOR!"), required=False
+    )
+    lapor_status = forms.CharField(label=_("LAPOR! status"), required=False)
+    note = forms.CharField(label=_("Note"), required=False)
+
+
+# step -> (form, service, label)
+STEPS = {
+    "verify": (StepForm, services.complaint_verify, _("Verify")),
+    "reject": (RejectForm, services.complaint_reject, _("Reject")),
+    "forward": (ForwardForm, services.complaint_forward, _("Forward to the unit")),
+    "follow_up": (
+        FollowUpForm,
+        services.complaint_follow_up,
+        _("Record the follow-up"),
+    ),
+    "resolve": (ResolveForm, services.complaint_resolve, _("Resolve")),
+    "reopen": (ReopenForm, services.complaint_reopen, _("Reopen")),
+    "lapor": (LaporForm, services.complaint_record_lapor, _("Record LAPOR! data")),
+}
+STEP_TARGETS = {
+    "verify": Status.VERIFIED,
+    "reject": Status.REJECTED,
+    "forward": Status.FORWARDED,
+    "follow_up": Status.FOLLOWED_UP,
+    "resolve": Status.RESOLVED,
+    "reopen": Status.FORWARDED,
+}
+
+
+def available_steps(user, complaint) -> list[tuple[str, str]]:
+    steps = []
+    for step, (_form, _service, label) in STEPS.items():
+        target = STEP_TARGETS.get(step)
+        if step == "reopen" and complaint.status != Status.RESOLVED:
+            continue
+        if step == "forward" and complaint.status == Status.RESOLVED:
+            continue
+        if target and not COMPLAINT_WORKFLOW.can(complaint.status, target):
+            continue
+        if can_take_step(user, step, complaint):
+            steps.append((step, label))
+    return steps
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
+    list_display = [
+        "number",
+        "title",
+        "status_badge",
+        "classification",
+        "unit",
+        "channel",
+        "received_at",
+        "due_date",
+        "days_left_display",
+        "reporter_display",
+    ]
+    list_filter = [
+        OverdueFilter,
+        "status",
+        "classification",
+        "channel",
+        "is_anonymous",
+        "is_confidential",
+        "forwarded_to_lapor",
+        "received_from_lapor",
+        ("unit", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["unit"]
+    search_fields = ["number", "title", "lapor_tracking_id"]
+    date_hierarchy = "received_at"
+    list_per_page = 50
+    actions = ["verify_selected", "forward_selected", "export_xlsx", "export_csv"]
+
+    # -- visibility -----------------------------------------------------------
+
+    def get_queryset(self, request):
+        return scope_to_user(super().get_queryset(request), request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ComplaintAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ComplaintAddForm.Meta.fields + ["attachments"]})]
+        identity = (
+            IDENTITY_FIELDS if identity_visible(request.user, obj) else ["reporter"]
+        )
+        return [
+            (
+                _("Complaint"),
+                {
+                    "fields": [
+                        "number",
+                        "status",
+                        "classification",
+                        "title",
+                        "description",
+                        "unit",
+                        "event_date",
+                        "event_place",
+                        ("latitude", "longitude"),
+                        "attachment_links",
+                    ]
+                },
+            ),
+            (
+                _("Reporter"),
+                {"fields": ["is_anonymous", "is_confidential", *identity]},
+            ),
+            (
+                _("Receipt and deadlines"),
+                {
+                    "fields": [
+                        "channel",
+                        "received_at",
+                        "recorded_by",
+                        "verification_due",
+                        "follow_up_due",
+                        "due_date",
+                        "days_left_display",
+                    ]
+                },
+            ),
+            (
+                _("Handling"),
+                {
+                    "fields": [
+                        "rejection_reason",
+                        "rejection_note",
+                        "belongs_to",
+                        "disposition_note",
+                        "follow_up",
+                        "satisfaction",
+                        "reopen_count",
+                    ]
+                },
+            ),
+            (
+                _("SP4N LAPOR!"),
+                {
+                    "fields": [
+                        "lapor_tracking_id",
+                        "lapor_url",
+                        "forwarded_to_lapor",
+                        "received_from_lapor",
+                        "lapor_status",
+                        "lapor_history",
+                    ]
+                },
+            ),
+            (_("Steps"), {"fields": ["step_links", "timeline"]}),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return [
+            f for _name, opts in self.get_fieldsets(request, obj) for f in _flat(opts)
+        ]
+
+    # -- columns --------------------------------------------------------------
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        overdue = obj.is_overdue(timezone.localdate())
+        return format_html(
+            '<span style="{}">{}</span>',
+            "color:#b00020;font-weight:bold" if overdue else "",
+            obj.get_status_display(),
+        )
+
+    @admin.display(description=_("working days left"))
+    def days_left_display(self, obj):
+        if not hasattr(self, "_calendar"):
+            self._calendar = Calendar()
+        left = days_left(obj, timezone.localdate(), self._calendar)
+        if left is None:
+            return "–"
+        if left < 0:
+            return format_html(
+                '<strong style="color:#b00020">{}</strong>',
+                gettext("%(days)s overdue") % {"days": -left},
+            )
+        return left
+
+    @admin.display(description=_("reporter"))
+    def reporter_display(self, obj):
+        return reporter_label(self._request.user, obj)
+
+    @admin.display(description=_("reporter"))
+    def reporter(self, obj):
+        return reporter_label(self._request.user, obj)
+
+    @admin.display(description=_("attachments"))
+    def attachment_links(self, obj):
+        items = list(obj.attachments.all())
+        if not items:
+            return "–"
+        if obj.is_confidential and not identity_visible(self._request.user, obj):
+            return gettext("%(count)s (confidential: PPID Utama only)") % {
+                "count": len(items)
+            }
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("complaints:attachment", args=[a.pk]), a.original_name)
+                for a in items
+            ),
+        )
+
+    @admin.display(description=_("LAPOR! history"))
+    def lapor_history(self, obj):
+        rows = obj.lapor_updates.select_related("recorded_by")
+        return (
+            format_html_join(
+                "",
+                "<div>{} · {} {}</div>",
+                ((f"{u.recorded_at:%Y-%m-%d %H:%M}", u.status, u.note) for u in rows),
+            )
+            or "–"
+        )
+
+    @admin.display(description=_("audit trail"))
+    def timeline(self, obj):
+        changes = StatusChange.objects.for_object(obj).select_related("actor")
+        return (
+            format_html_join(
+                "",
+                "<div>{} · {} → {} · {} · {}</div>",
+                (
+                    (
+                        f"{timezone.localtime(c.created_at):%Y-%m-%d %H:%M}",
+                        COMPLAINT_WORKFLOW.label(c.from_status)
+                        if c.from_status
+                        else "∅",
+                        COMPLAINT_WORKFLOW.label(c.to_status),
+                        c.actor or gettext("system"),
+                        c.note,
+                    )
+                    for c in changes
+                ),
+            )
+            or "–"
+        )
+
+    @admin.display(description=_("next steps"))
+    def step_links(self, obj):
+        steps = available_steps(self._request.user, obj)
+        if not steps:
+            return "–"
+        return format_html_join(
+            " ",
+            '<a class="button" href="{}">{}</a>',
+            (
+                (reverse("admin:complaints_complaint_step", args=[obj.pk, s]), label)
+                for s, label in steps
+            ),
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        self._request = request
+        self._calendar = Calendar()
+        return super().changelist_view(request, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        self._request = request
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # -- recording a complaint -------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        data = form.cleaned_data
+        result = services.complaint_submit(
+            actor=request.user,
+            channel=data["channel"],
+            received_at=data["received_at"],
+            classification=data["classification"],
+            is_anonymous=data["is_anonymous"],
+            is_confidential=data["is_confidential"],
+            reporter_name=data["reporter_name"],
+            reporter_nik=data["reporter_nik"],
+            reporter_phone=data["reporter_phone"],
+            reporter_email=data["reporter_email"],
+            unit=data["unit"],
+            title=data["title"],
+            description=data["description"],
+            event_date=data["event_date"],
+            event_place=data["event_place"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            attachments=data["attachments"],
+        )
+        obj.pk = result.complaint.pk
+        obj.number = result.complaint.number
+        obj._state.adding = False
+        if result.secret_code:
+            self.message_user(
+                request,
+                gettext(
+                    "Secret code of the anonymous reporter (give it to them now; "
+                    "it is not stored): %(code)s"
+                )
+                % {"code": result.secret_code},
+                level=messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        pass
+
+    # -- steps ----------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/step/<str:step>/",
+                self.admin_site.admin_view(self.step_view),
+                name="complaints_complaint_step",
+            )
+        ] + super().get_urls()
+
+    def step_view(self, request, pk, step):
+        if step not in STEPS:
+            raise PermissionDenied
+        complaint = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not can_take_step(request.user, step, complaint):
+            raise PermissionDenied
+        form_class, service, label = STEPS[step]
+        initial = {}
+        if step == "forward":
+            initial["unit"] = complaint.unit_id
+        if step == "lapor":
+            initial = {
+                "tracking_id": complaint.lapor_tracking_id,
+                "url": complaint.lapor_url,
+                "forwarded_to_lapor": complaint.forwarded_to_lapor,
+                "received_from_lapor": complaint.received_from_lapor,
+                "lapor_status": complaint.lapor_status,
+            }
+        form = form_class(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                service(complaint=complaint, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            except services.ApplicationError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(request, gettext("Done: %(step)s.") % {"step": label})
+                return redirect("admin:complaints_complaint_change", complaint.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{label}: {complaint.number}",
+            "form": form,
+            "complaint": complaint,
+            "opts": self.model._meta,
+            "original": complaint,
+        }
+        return TemplateResponse(
+            request, "admin/complaints/complaint/step.html", context
+        )
+
+    # -- actions (each object through its service) -----------------------------
+
+    @admin.action(description=_("Verify the selected complaints"))
+    def verify_selected(self, request, queryset):
+        done = 0
+        for complaint in queryset:
+            if not can_take_step(request.user, "verify", complaint):
+                self.message_user(
+                    request,
+                    gettext("%(number)s: not allowed.") % {"number": complaint.number},
+                    level=messages.ERROR,
+                )
+                continue
+            if self.run_service(
+                request,
+                services.complaint_verify,
+                complaint=complaint,
+                actor=request.user,
+            ):
+                done += 1
+        self.message_user(request, gettext("Verified: %(n)s.") % {"n": done})
+
+    @admin.action(description=_("Forward the selected complaints to their unit"))
+    def forward_selected(self, request, queryset):
+        done = 0
+        for complaint in queryset:
+            if not can_take_step(request.user, "forward", complaint):
+                self.message_user(
+                    request,
+                    gettext("%(number)s: not allowed.") % {"number": complaint.number},
+                    level=messages.ERROR,
+                )
+                continue
+            try:
+                result = self.run_service(
+                    request,
+                    services.complaint_forward,
+                    complaint=complaint,
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    f"{complaint.number}: {' '.join(error.messages)}",
+                    level=messages.ERROR,
+                )
+                continue
+            if result:
+                done += 1
+        self.message_user(request, gettext("Forwarded: %(n)s.") % {"n": done})
+
+    def _export_allowed(self, request):
+        if not request.user.has_perm("complaints.export_complaint"):
+            raise PermissionDenied
+
+    @admin.action(description=_("Export the selected for LAPOR! (XLSX)"))
+    def export_xlsx(self, request, queryset):
+        self._export_allowed(request)
+        content = xlsx_bytes(
+            title=gettext("Complaints for SP4N LAPOR!"),
+            headers=lapor_headers(),
+            rows=lapor_rows(queryset.order_by("received_at"), request.user),
+            sheet="LAPOR",
+        )
+        return download_response(
+            content, filename="pengaduan-lapor.xlsx", content_type=XLSX_MIME
+        )
+
+    @admin.action(description=_("Export the selected for LAPOR! (CSV)"))
+    def export_csv(self, request, queryset):
+        self._export_allowed(request)
+        content = csv_text(
+            headers=lapor_headers(),
+            rows=lapor_rows(queryset.order_by("received_at"), request.user),
+        )
+        return download_response(
+            content, filename="pengaduan-lapor.csv", content_type="text/csv"
+        )
+
+
+def _flat(opts):
+    for field in opts["fields"]:
+        if isinstance(field, tuple | list):
+            yield from field
+        else:
+            yield field
+
+
+@admin.register(ComplaintSettings)
+class ComplaintSettingsAdmin(admin.ModelAdmin):
+    fields = ["public_listing", "reopen_window_days"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        current = ComplaintSettings.load()
+        return redirect(
+            reverse("admin:complaints_complaintsettings_change", args=[current.pk])
+        )

@@ -1,0 +1,24 @@
+"""Daily (cron): e-mail officers the complaints that are overdue or due soon."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from apps.complaints.reminders import complaint_send_reminders
+
+
+class Command(BaseCommand):
+    help = "E-mail unit officers and the PPID Utama overdue and soon-due complaints."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            type=dt.date.fromisoformat,
+            default=None,
+            help="Count from this date (YYYY-MM-DD) instead of today.",
+        )
+
+    def handle(self, *args, today=None, **options):
+        sent = complaint_send_reminders(today=today or timezone.localdate())
+        self.stdout.write(f"Complaint reminders sent: {sent}")

@@ -1,0 +1,637 @@
+"""Complaint workflow: received → verified | rejected → forwarded → followed up →
+resolved (→ reopened once, back to forwarded). Every write of the workflow is here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accounts.models import Unit, User
+from apps.accounts.roles import Role
+from apps.complaints.codes import hash_code, new_secret_code
+from apps.complaints.models import (
+    Channel,
+    Classification,
+    Complaint,
+    ComplaintAttachment,
+    ComplaintSettings,
+    LaporStatusUpdate,
+    RejectionReason,
+    Satisfaction,
+    Status,
+)
+from apps.complaints.permissions import can_take_step
+from apps.complaints.workflow import COMPLAINT_WORKFLOW
+from apps.core.errors import ApplicationError
+from apps.core.files import IMAGE, PDF, validate_upload
+from apps.core.models import BodyProfile
+from apps.core.numbering import next_number
+from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
+from apps.core.tasks import queue_templated_email
+from apps.core.tracking import make_status_token
+from apps.core.validators import normalize_phone, validate_nik
+from apps.core.workdays import Calendar, receipt_date
+from apps.core.workflow import record_transition
+
+ATTACHMENT_KINDS = (PDF, IMAGE)
+MAX_ATTACHMENTS = 5
+# A receipt time a few minutes ahead is clock skew, not a future date.
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    complaint: Complaint
+    secret_code: str | None  # only for anonymous reporters, only on creation
+    created: bool
+
+
+def _check(actor, step: str, complaint: Complaint) -> None:
+    if actor is not None and not can_take_step(actor, step, complaint):
+        raise PermissionDenied(_("You may not take this step on this complaint."))
+
+
+def _lock(complaint: Complaint) -> Complaint:
+    return Complaint.objects.select_for_update().get(pk=complaint.pk)
+
+
+def status_link(complaint: Complaint) -> str:
+    token = make_status_token("complaint", complaint.number)
+    return f"{settings.SITE_URL}/pengaduan/status/{token}/"
+
+
+def _notify_reporter(complaint: Complaint, template: str) -> None:
+    if complaint.is_anonymous or not complaint.reporter_email:
+        return
+    queue_templated_email(
+        to=[complaint.reporter_email],
+        template=f"complaints/{template}",
+        context={"complaint": complaint, "status_link": status_link(complaint)},
+    )
+
+
+def unit_recipients(unit: Unit | None) -> list[str]:
+    """E-mail addresses of the PPID Pelaksana of `unit` (or a unit above it)."""
+    if unit is None:
+        return []
+    chain, current, seen = [], unit, set()
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        chain.append(current.pk)
+        current = current.parent
+    emails = (
+        User.objects.filter(
+            is_active=True, groups__name=Role.PPID_PELAKSANA, units__in=chain
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(emails) | ({unit.email} if unit.email else set()))
+
+
+def lead_recipients() -> list[str]:
+    emails = (
+        User.objects.filter(is_active=True, groups__name=Role.PPID_UTAMA)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(emails))
+
+
+def _notify_unit(complaint: Complaint) -> None:
+    # Never the reporter's identity: the unit e-mail template has no identity field.
+    queue_templated_email(
+        to=unit_recipients(complaint.unit),
+        template="complaints/forwarded",
+        context={"complaint": complaint, "site_url": settings.SITE_URL},
+    )
+
+
+def complaint_clean_identity(
+    *, is_anonymous: bool, name: str, nik: str, phone: str, email: str
+) -> dict[str, str]:
+    errors: dict[str, list] = {}
+    name, nik, email = name.strip(), nik.strip(), email.strip()
+    if is_anonymous:
+        if any([name, nik, phone.strip(), email]):
+            errors["is_anonymous"] = [
+                _("An anonymous complaint carries no name, NIK, phone or e-mail.")
+            ]
+        if errors:
+            raise ValidationError(errors)
+        return {"name": "", "nik": "", "phone": "", "email": ""}
+    if not name:
+        errors["reporter_name"] = [
+            _("Enter your name, or choose to report anonymously.")
+        ]
+    if nik:
+        try:
+            validate_nik(nik)
+        except ValidationError as error:
+            errors["reporter_nik"] = error.messages
+    try:
+        phone = normalize_phone(phone)
+    except ValidationError as error:
+        errors["reporter_phone"] = error.messages
+        phone = ""
+    if not phone and not email and "reporter_phone" not in errors:
+        errors["reporter_email"] = [
+            _("Give an e-mail address or a phone number so we can reach you.")
+        ]
+    if errors:
+        raise ValidationError(errors)
+    return {"name": name, "nik": nik, "phone": phone, "email": email}
+
+
+def complaint_submit(
+    *,
+    title: str,
+    description: str,
+    classification: str = Classification.COMPLAINT,
+    is_anonymous: bool = False,
+    is_confidential: bool = False,
+    reporter_name: str = "",
+    reporter_nik: str = "",
+    reporter_phone: str = "",
+    reporter_email: str = "",
+    unit: Unit | None = None,
+    event_date: dt.date | None = None,
+    event_place: str = "",
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    attachments: Sequence = (),
+    channel: str = Channel.WEB,
+    received_at: dt.datetime | None = None,
+    actor: User | None = None,
+    submission_key: str | None = None,
+    now: dt.datetime | None = None,
+) -> SubmitResult:
+    """New complaint → received. Guards: identity rules, no future receipt, files
+    checked by content. Idempotent on `submission_key`. E-mails the reporter.
+    """
+    now = now or timezone.now()
+    if submission_key:
+        existing = Complaint.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return SubmitResult(existing, None, False)
+    if actor is not None and not actor.has_perm("complaints.add_complaint"):
+        raise PermissionDenied(_("You may not record complaints."))
+    identity = complaint_clean_identity(
+        is_anonymous=is_anonymous,
+        name=reporter_name,
+        nik=reporter_nik,
+        phone=reporter_phone,
+        email=reporter_email,
+    )
+    received_at = received_at or now
+    errors: dict[str, list] = {}
+    if received_at > now + FUTURE_TOLERANCE:
+        errors["received_at"] = [_("The time of receipt cannot be in the future.")]
+    if event_date is not None and event_date > timezone.localdate(now):
+        errors["event_date"] = [_("The date of the event cannot be in the future.")]
+    if (latitude is None) != (longitude is None):
+        errors["latitude"] = [_("Give both latitude and longitude, or neither.")]
+    if len(attachments) > MAX_ATTACHMENTS:
+        errors["attachments"] = [
+            _("Attach at most %(count)s files.") % {"count": MAX_ATTACHMENTS}
+        ]
+    checked = []
+    for upload in attachments if "attachments" not in errors else ():
+        try:
+            checked.append((upload, validate_upload(upload, kinds=ATTACHMENT_KINDS)))
+        except ValidationError as error:
+            errors.setdefault("attachments", []).extend(
+                f"{upload.name}: {message}" for message in error.messages
+            )
+    if errors:
+        raise ValidationError(errors)
+
+    received_on = receipt_date(received_at)
+    complaint = Complaint(
+        classification=classification,
+        is_anonymous=is_anonymous,
+        is_confidential=is_confidential and not is_anonymous,
+        reporter_name=identity["name"],
+        reporter_nik=identity["nik"],
+        reporter_phone=identity["phone"],
+        reporter_email=identity["email"],
+        unit=unit,
+        title=title.strip(),
+        description=description.strip(),
+        event_date=event_date,
+        event_place=event_place.strip(),
+        latitude=latitude,
+        longitude=longitude,
+        channel=channel,
+        received_at=received_at,
+        recorded_by=actor,
+        submission_key=submission_key or None,
+        received_from_lapor=channel == Channel.LAPOR,
+        number="pending",
+    )
+    complaint.verification_due = Calendar().add(
+        received_on, COMPLAINT_VERIFICATION_DAYS
+    )
+    complaint.due_date = complaint.verification_due
+    secret_code = new_secret_code() if is_anonymous else None
+    if secret_code:
+        complaint.secret_code_hash = hash_code(secret_code)
+    complaint.full_clean(exclude=["number"])
+    try:
+        with transaction.atomic():
+            complaint.number = next_number(
+                kind="complaint",
+                year=received_on.year,
+                prefix=BodyProfile.load().complaint_number_prefix,
+            )
+            complaint.save()
+            for upload, info in checked:
+                attachment = ComplaintAttachment(
+                    complaint=complaint,
+                    original_name=upload.name[:255],
+                    mimetype=info.mimetype,
+                    size=info.size,
+                    sha256=info.sha256,
+                )
+                attachment.file.save(
+                    f"{complaint.number}.{info.extension}", upload, save=False
+                )
+                attachment.save()
+            record_transition(
+                complaint,
+                from_status="",
+                to_status=Status.RECEIVED,
+                actor=actor,
+                note=str(Channel(channel).label),
+                at=now,
+            )
+            _notify_reporter(complaint, "received")
+    except IntegrityError:
+        # A double click raced us to the same submission key: return the first.
+        existing = Complaint.objects.filter(submission_key=submission_key).first()
+        if submission_key and existing is not None:
+            return SubmitResult(existing, None, False)
+        raise
+    return SubmitResult(complaint, secret_code, True)
+
+
+def _transition(
+    complaint: Complaint,
+    *,
+    to_status: str,
+    actor,
+    note: str,
+    fields: dict,
+    now: dt.datetime,
+    is_public: bool = True,
+) -> Complaint:
+    from_status = complaint.status
+    COMPLAINT_WORKFLOW.check(from_status, to_status)
+    for name, value in fields.items():
+        setattr(complaint, name, value)
+    complaint.status = to_status
+    complaint.full_clean()
+    complaint.save(update_fields=[*fields, "status", "updated_at"])
+    record_transition(
+        complaint,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        note=note,
+        is_public=is_public,
+        at=now,
+    )
+    return complaint
+
+
+def complaint_verify(
+    *, complaint: Complaint, actor, note: str = "", now: dt.datetime | None = None
+) -> Complaint:
+    """received → verified. It is a complaint we handle; the 3-day due date stays
+    (verify and forward within it)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "verify", complaint)
+        return _transition(
+            complaint,
+            to_status=Status.VERIFIED,
+            actor=actor,
+            note=note,
+            fields={"verified_at": now},
+            now=now,
+        )
+
+
+def complaint_reject(
+    *,
+    complaint: Complaint,
+    actor,
+    reason: str,
+    note: str,
+    belongs_to: str = "",
+    now: dt.datetime | None = None,
+) -> Complaint:
+    """received → rejected (terminal): not a complaint, or out of our authority
+    (then `belongs_to` is required). E-mails the reporter."""
+    now = now or timezone.now()
+    errors = {}
+    if reason not in RejectionReason.values:
+        errors["reason"] = [_("Choose why the complaint is rejected.")]
+    if not note.strip():
+        errors["note"] = [_("Explain the rejection to the reporter.")]
+    if reason == RejectionReason.OUT_OF_AUTHORITY and not belongs_to.strip():
+        errors["belongs_to"] = [_("Say where the complaint belongs.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "reject", complaint)
+        complaint = _transition(
+            complaint,
+            to_status=Status.REJECTED,
+            actor=actor,
+            note=note.strip(),
+            fields={
+                "rejected_at": now,
+                "rejection_reason": reason,
+                "rejection_note": note.strip(),
+                "belongs_to": belongs_to.strip(),
+                "due_date": None,
+            },
+            now=now,
+        )
+        _notify_reporter(complaint, "status_changed")
+        return complaint
+
+
+def _forward_fields(complaint: Complaint, unit: Unit | None, now: dt.datetime):
+    unit = unit or complaint.unit
+    if unit is None:
+        raise ValidationError({"unit": [_("Choose the unit to forward it to.")]})
+    due = Calendar().add(receipt_date(now), COMPLAINT_FOLLOW_UP_DAYS)
+    return {
+        "unit": unit,
+        "forwarded_at": now,
+        "follow_up_due": due,
+        "due_date": due,
+    }
+
+
+def complaint_forward(
+    *,
+    complaint: Complaint,
+    actor,
+    unit: Unit | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Complaint:
+    """verified → forwarded (disposition), or followed up → forwarded (sent back
+    for a better follow-up). The unit has 5 working days; its officers get an
+    e-mail without the reporter's identity."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "forward", complaint)
+        fields = _forward_fields(complaint, unit, now)
+        fields["disposition_note"] = note.strip()
+        complaint = _transition(
+            complaint,
+            to_status=Status.FORWARDED,
+            actor=actor,
+            note=_("Forwarded to %(unit)s.") % {"unit": fields["unit"].name},
+            fields=fields,
+            now=now,
+        )
+        _notify_unit(complaint)
+        _notify_reporter(complaint, "status_changed")
+        return complaint
+
+
+def complaint_follow_up(
+    *, complaint: Complaint, actor, text: str, now: dt.datetime | None = None
+) -> Complaint:
+    """forwarded → followed up: the unit's answer (shown to the reporter)."""
+    now = now or timezone.now()
+    if not text.strip():
+        raise ValidationError({"text": [_("Describe the follow-up.")]})
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "follow_up", complaint)
+        complaint = _transition(
+            complaint,
+            to_status=Status.FOLLOWED_UP,
+            actor=actor,
+            note="",
+            fields={"followed_up_at": now, "follow_up": text.strip(), "due_date": None},
+            now=now,
+        )
+        _notify_reporter(complaint, "status_changed")
+        return complaint
+
+
+def complaint_resolve(
+    *,
+    complaint: Complaint,
+    actor,
+    satisfaction: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Complaint:
+    """followed up → resolved, with the reporter's satisfaction when known."""
+    now = now or timezone.now()
+    if satisfaction not in ("", *Satisfaction.values):
+        raise ValidationError({"satisfaction": [_("Choose a valid satisfaction.")]})
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "resolve", complaint)
+        complaint = _transition(
+            complaint,
+            to_status=Status.RESOLVED,
+            actor=actor,
+            note=note.strip(),
+            fields={"resolved_at": now, "satisfaction": satisfaction},
+            now=now,
+        )
+        _notify_reporter(complaint, "status_changed")
+        return complaint
+
+
+def reopen_deadline(complaint: Complaint) -> dt.date | None:
+    if complaint.resolved_at is None:
+        return None
+    return Calendar().add(
+        receipt_date(complaint.resolved_at),
+        ComplaintSettings.load().reopen_window_days,
+    )
+
+
+def complaint_reopen(
+    *, complaint: Complaint, actor, reason: str, now: dt.datetime | None = None
+) -> Complaint:
+    """resolved → forwarded, once, within the reopen window (ComplaintSettings):
+    the reporter is not satisfied. The unit gets 5 new working days."""
+    now = now or timezone.now()
+    if not reason.strip():
+        raise ValidationError({"reason": [_("Give the reason for reopening.")]})
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "reopen", complaint)
+        COMPLAINT_WORKFLOW.check(complaint.status, Status.FORWARDED)
+        if complaint.reopen_count >= 1:
+            raise ApplicationError(
+                _("This complaint has already been reopened once."),
+                code="reopened_already",
+            )
+        deadline = reopen_deadline(complaint)
+        if deadline is not None and timezone.localdate(now) > deadline:
+            raise ApplicationError(
+                _("The period to reopen this complaint ended on %(date)s.")
+                % {"date": deadline.isoformat()},
+                code="reopen_window_passed",
+            )
+        fields = _forward_fields(complaint, None, now)
+        fields.update(
+            {
+                "reopen_count": complaint.reopen_count + 1,
+                "reopened_at": now,
+                "satisfaction": Satisfaction.NOT_SATISFIED,
+            }
+        )
+        complaint = _transition(
+            complaint,
+            to_status=Status.FORWARDED,
+            actor=actor,
+            note=_("Reopened: %(reason)s") % {"reason": reason.strip()},
+            fields=fields,
+            now=now,
+        )
+        _notify_unit(complaint)
+        return complaint
+
+
+def complaint_record_lapor(
+    *,
+    complaint: Complaint,
+    actor,
+    tracking_id: str = "",
+    url: str = "",
+    forwarded_to_lapor: bool = False,
+    received_from_lapor: bool = False,
+    lapor_status: str = "",
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Complaint:
+    """Record SP4N LAPOR! data read on lapor.go.id (no status change here)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        complaint = _lock(complaint)
+        _check(actor, "lapor", complaint)
+        status_changed = lapor_status.strip() and (
+            lapor_status.strip() != complaint.lapor_status
+        )
+        complaint.lapor_tracking_id = tracking_id.strip()
+        complaint.lapor_url = url.strip()
+        complaint.forwarded_to_lapor = forwarded_to_lapor
+        complaint.received_from_lapor = received_from_lapor
+        if lapor_status.strip():
+            complaint.lapor_status = lapor_status.strip()
+        complaint.full_clean()
+        complaint.save(
+            update_fields=[
+                "lapor_tracking_id",
+                "lapor_url",
+                "forwarded_to_lapor",
+                "received_from_lapor",
+                "lapor_status",
+                "updated_at",
+            ]
+        )
+        if status_changed:
+            LaporStatusUpdate.objects.create(
+                complaint=complaint,
+                status=complaint.lapor_status,
+                note=note.strip(),
+                recorded_by=actor,
+                recorded_at=now,
+            )
+        record_transition(
+            complaint,
+            from_status=complaint.status,
+            to_status=complaint.status,
+            actor=actor,
+            note=_("SP4N LAPOR! data recorded: %(id)s %(status)s")
+            % {"id": complaint.lapor_tracking_id, "status": complaint.lapor_status},
+            is_public=False,
+            at=now,
+        )
+        return complaint
+
+
+def complaint_recompute_deadlines(*, reason: str, now: dt.datetime | None = None):
+    """After a calendar change: recompute every open due date; each change goes
+    into the case's audit trail with the reason. Returns the number changed."""
+    now = now or timezone.now()
+    calendar = Calendar()
+    changed = 0
+    open_ids = Complaint.objects.filter(
+        Q(status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED])
+    ).values_list("pk", flat=True)
+    for pk in open_ids:
+        with transaction.atomic():
+            complaint = Complaint.objects.select_for_update().get(pk=pk)
+            verification = calendar.add(
+                receipt_date(complaint.received_at), COMPLAINT_VERIFICATION_DAYS
+            )
+            follow_up = complaint.follow_up_due
+            if complaint.forwarded_at is not None:
+                follow_up = calendar.add(
+                    receipt_date(complaint.forwarded_at), COMPLAINT_FOLLOW_UP_DAYS
+                )
+            current = (
+                follow_up if complaint.status == Status.FORWARDED else verification
+            )
+            if (verification, follow_up, current) == (
+                complaint.verification_due,
+                complaint.follow_up_due,
+                complaint.due_date,
+            ):
+                continue
+            old = complaint.due_date
+            complaint.verification_due = verification
+            complaint.follow_up_due = follow_up
+            complaint.due_date = current
+            complaint.save(
+                update_fields=[
+                    "verification_due",
+                    "follow_up_due",
+                    "due_date",
+                    "updated_at",
+                ]
+            )
+            record_transition(
+                complaint,
+                from_status=complaint.status,
+                to_status=complaint.status,
+                note=_("Due date changed from %(old)s to %(new)s (calendar: %(why)s).")
+                % {
+                    "old": old.isoformat() if old else "-",
+                    "new": current.isoformat() if current else "-",
+                    "why": reason,
+                },
+                at=now,
+            )
+            changed += 1
+    return changed
