@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import encrypted_storage, private_storage
+from apps.core.intake import Channel
 from apps.core.models import TimeStampedModel
-from apps.info_requests.models import ApplicantType, Channel
+from apps.info_requests.models import ApplicantType
 
 
 class Ground(models.TextChoices):
