@@ -74,8 +74,8 @@ class ObjectionViewSet(viewsets.GenericViewSet):
     def get_serializer_class(self):
         return {
             "create": s.ObjectionSubmitSerializer,
-            "decide": s.DecideSerializer,
-            "release": s.NoteSerializer,
+            "decide": s.ObjectionDecideSerializer,
+            "release": s.ObjectionReleaseSerializer,
         }.get(self.action, s.OfficerObjectionSerializer)
 
     def create(self, request):

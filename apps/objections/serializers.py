@@ -1,5 +1,6 @@
 """API shapes of objections: public filing and status, officers' views and steps."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,12 @@ class ObjectionSubmitSerializer(serializers.Serializer):
         return attrs
 
 
+class TimelineStepSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    status = serializers.CharField()
+    note = serializers.CharField()
+
+
 class ObjectionStatusSerializer(serializers.Serializer):
     """What the public may see: never a name, NIK, address, phone or e-mail."""
 
@@ -104,6 +111,7 @@ class ObjectionStatusSerializer(serializers.Serializer):
     dispute_deadline = serializers.DateField(allow_null=True)
     timeline = serializers.SerializerMethodField()
 
+    @extend_schema_field(TimelineStepSerializer(many=True))
     def get_timeline(self, status):
         return [
             {"at": step["at"], "status": step["status"], "note": step["note"]}
@@ -140,7 +148,7 @@ class OfficerObjectionSerializer(serializers.ModelSerializer):
         ]
 
 
-class DecideSerializer(serializers.Serializer):
+class ObjectionDecideSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     reasons = serializers.CharField(required=False, allow_blank=True, default="")
     release_ordered = serializers.CharField(
@@ -148,5 +156,5 @@ class DecideSerializer(serializers.Serializer):
     )
 
 
-class NoteSerializer(serializers.Serializer):
+class ObjectionReleaseSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
