@@ -465,8 +465,11 @@ def test_transition_table_allows_exactly():
         ("in_process", "withdrawn"),
         ("extended", "decided"),
         ("extended", "withdrawn"),
+        # Release ordered on objection (apps/objections), then decided again.
+        ("decided", "reopened"),
+        ("reopened", "decided"),
     }
-    assert REQUEST_WORKFLOW.terminal == {"decided", "withdrawn"}
+    assert REQUEST_WORKFLOW.terminal == {"withdrawn"}
 
 
 @pytest.mark.django_db

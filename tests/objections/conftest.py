@@ -3,12 +3,25 @@ from decimal import Decimal
 
 import pytest
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.accounts.roles import Role
 from apps.info_requests import services as request_services
 from apps.objections import services
 from tests.info_requests.factories import VALID_NIK
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the msgids), whatever the default."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 def at(year, month, day, hour=9, minute=0):

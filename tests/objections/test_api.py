@@ -13,7 +13,7 @@ URL = "/api/v1/objections/"
 
 @pytest.fixture
 def api():
-    return APIClient()
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
 
 
 @pytest.fixture

@@ -121,7 +121,7 @@ class TestFileAboutARequest:
                 "submission_key": key,
             },
         ).content.decode()
-        assert "f bukan salah satu dari pilihan" in html  # the invalid ground
+        assert "Select a valid choice. f is not one" in html  # the invalid ground
         assert html.count("invalid-feedback d-block") >= 3  # grounds, reason, attorney
         assert "Untuk penelitian saya" in html
         assert "Sutrisno" in html
