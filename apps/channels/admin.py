@@ -40,16 +40,9 @@ class CloseForm(forms.Form):
     )
 
 
-def _request_form():
-    from apps.info_requests.admin_forms import OfficerIntakeForm
-
-    return OfficerIntakeForm
-
-
-def _complaint_form():
-    from apps.complaints.admin import ComplaintAddForm
-
-    return ComplaintAddForm
+def _intake_form(admin_site, request, model):
+    """The same intake form (and admin widgets) as the case app's own add page."""
+    return admin_site._registry[model].get_form(request, None)
 
 
 # Fields of the request intake form that stay None when left empty.
@@ -314,16 +307,16 @@ class ConversationAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                 messages.ERROR,
             )
             return self._back(conversation)
+        from apps.complaints.models import Complaint
+        from apps.info_requests.models import InformationRequest
+
         if kind == "request":
-            form_class, initial = _request_form(), selectors.request_initial(
-                conversation
-            )
+            model, initial = InformationRequest, selectors.request_initial(conversation)
             title = gettext("Convert into an information request")
         else:
-            form_class, initial = _complaint_form(), selectors.complaint_initial(
-                conversation
-            )
+            model, initial = Complaint, selectors.complaint_initial(conversation)
             title = gettext("Convert into a complaint")
+        form_class = _intake_form(self.admin_site, request, model)
         if request.method == "POST":
             form = form_class(request.POST, request.FILES)
             if form.is_valid():
