@@ -181,7 +181,9 @@ class ConversationAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
             )
             return None
         return redirect(
-            reverse(f"admin:channels_conversation_convert_{kind}", args=[queryset[0].pk])
+            reverse(
+                f"admin:channels_conversation_convert_{kind}", args=[queryset[0].pk]
+            )
         )
 
     @admin.action(
@@ -347,7 +349,9 @@ class ConversationAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                     data=_request_data(form),
                 )
                 number = case.registration_number
-                url = reverse("admin:info_requests_informationrequest_change", args=[case.pk])
+                url = reverse(
+                    "admin:info_requests_informationrequest_change", args=[case.pk]
+                )
             else:
                 result = services.conversation_convert_to_complaint(
                     conversation=conversation,
@@ -355,7 +359,9 @@ class ConversationAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                     data=_complaint_data(form),
                 )
                 number = result.complaint.number
-                url = reverse("admin:complaints_complaint_change", args=[result.complaint.pk])
+                url = reverse(
+                    "admin:complaints_complaint_change", args=[result.complaint.pk]
+                )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.message_dict.items():
@@ -410,7 +416,9 @@ class InboundPayloadAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("raw body"))
     def raw_body(self, obj):
-        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", obj.body_text())
+        return format_html(
+            "<pre style='white-space:pre-wrap'>{}</pre>", obj.body_text()
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body")
@@ -435,7 +443,8 @@ class InboundPayloadAdmin(admin.ModelAdmin):
             done += 1
         self.message_user(
             request,
-            ngettext("%(count)s payload read again.", "%(count)s payloads read again.", done)
+            ngettext(
+                "%(count)s payload read again.", "%(count)s payloads read again.", done
+            )
             % {"count": done},
         )
-

@@ -47,9 +47,7 @@ class Conversation(TimeStampedModel):
     )
     first_message_at = models.DateTimeField(_("first message"))
     last_message_at = models.DateTimeField(_("last message"))
-    first_response_at = models.DateTimeField(
-        _("first response"), null=True, blank=True
-    )
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     information_request = models.OneToOneField(
         "info_requests.InformationRequest",
         verbose_name=_("information request"),
@@ -196,7 +194,8 @@ class Message(models.Model):
                 fields=["conversation", "sent_at"], name="channels_msg_thread_idx"
             ),
             models.Index(
-                fields=["direction", "delivery_status"], name="channels_msg_delivery_idx"
+                fields=["direction", "delivery_status"],
+                name="channels_msg_delivery_idx",
             ),
         ]
 
@@ -270,7 +269,9 @@ class InboundPayload(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "channel"], name="channels_payload_status_idx")
+            models.Index(
+                fields=["status", "channel"], name="channels_payload_status_idx"
+            )
         ]
 
     def __str__(self):

@@ -127,9 +127,7 @@ def response_times_by_channel(*, year: int) -> list[dict]:
                 "answered": len(values),
                 "unanswered": pending.get(channel.value, 0),
                 "mean_hours": round(statistics.fmean(values), 1) if values else None,
-                "median_hours": round(statistics.median(values), 1)
-                if values
-                else None,
+                "median_hours": round(statistics.median(values), 1) if values else None,
             }
         )
     return result

@@ -71,9 +71,7 @@ def payload_store(
     )
     from apps.channels import tasks
 
-    transaction.on_commit(
-        lambda: tasks.process_payload.enqueue(payload_id=payload.pk)
-    )
+    transaction.on_commit(lambda: tasks.process_payload.enqueue(payload_id=payload.pk))
     return payload
 
 
@@ -91,7 +89,9 @@ def payload_process(*, payload: InboundPayload) -> int:
         payload.error = f"{type(error).__name__}: {error}"[:2000]
         payload.processed_at = timezone.now()
         payload.save(update_fields=["status", "error", "processed_at"])
-        logger.warning("Unreadable %s payload %s kept raw.", payload.channel, payload.pk)
+        logger.warning(
+            "Unreadable %s payload %s kept raw.", payload.channel, payload.pk
+        )
         return 0
     created = 0
     for event in events:
@@ -384,7 +384,9 @@ def _queue_outbound(
         text=text,
         sent_at=now,
         author=author if author is not None and author.is_authenticated else None,
-        delivery_status=DeliveryStatus.QUEUED if configured else DeliveryStatus.NOT_SENT,
+        delivery_status=DeliveryStatus.QUEUED
+        if configured
+        else DeliveryStatus.NOT_SENT,
         delivery_error=""
         if configured
         else _("Channel off: set %(names)s.")
@@ -488,7 +490,9 @@ def conversation_convert_to_request(
     (the officer's completed intake form). Guards: may convert and record requests."""
     from apps.info_requests.services import information_request_submit
 
-    _require(actor, "channels.convert_conversation", "info_requests.add_informationrequest")
+    _require(
+        actor, "channels.convert_conversation", "info_requests.add_informationrequest"
+    )
     with transaction.atomic():
         conversation = _locked(conversation)
         CONVERSATION_WORKFLOW.check(conversation.status, ConversationStatus.CONVERTED)
@@ -553,7 +557,9 @@ def _case_facts(case) -> dict:
     }
 
 
-def conversation_notify_case_status(*, conversation: Conversation, change) -> Message | None:
+def conversation_notify_case_status(
+    *, conversation: Conversation, change
+) -> Message | None:
     """Tell the sender, on their channel, that their case changed status. Skipped
     for e-mail when the case itself e-mails the same address."""
     case = conversation.case

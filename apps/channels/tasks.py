@@ -16,7 +16,9 @@ def process_payload(*, payload_id: int) -> int:
 @task()
 def deliver_message(*, message_id: int, is_notice: bool = False) -> str:
     message = Message.objects.select_related("conversation").get(pk=message_id)
-    return services.message_deliver(message=message, is_notice=is_notice).delivery_status
+    return services.message_deliver(
+        message=message, is_notice=is_notice
+    ).delivery_status
 
 
 @task()

@@ -3,8 +3,8 @@ payload and answer at once; parsing happens in a task (services.payload_process)
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
-from django.views.decorators.csrf import csrf_exempt
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from apps.channels import services
@@ -37,13 +37,17 @@ def webhook(request, provider: str):
     if provider not in ChannelKind.values or provider == ChannelKind.EMAIL:
         return HttpResponseNotFound("Unknown provider.", content_type="text/plain")
     if not get_adapter(provider).is_configured():
-        return HttpResponseNotFound("Channel not configured.", content_type="text/plain")
+        return HttpResponseNotFound(
+            "Channel not configured.", content_type="text/plain"
+        )
     if request.method == "GET":
         if provider not in META_CHANNELS:
             return HttpResponseNotFound(content_type="text/plain")
         challenge = verify_handshake(request.GET)
         if challenge is None:
-            return HttpResponseForbidden("Verification failed.", content_type="text/plain")
+            return HttpResponseForbidden(
+                "Verification failed.", content_type="text/plain"
+            )
         return HttpResponse(challenge, content_type="text/plain")
     limit = settings.CHANNELS_MAX_PAYLOAD_KB * 1024
     try:
@@ -60,4 +64,3 @@ def webhook(request, provider: str):
         return HttpResponseForbidden("Bad secret token.", content_type="text/plain")
     services.payload_store(channel=provider, body=body)
     return HttpResponse("OK", content_type="text/plain")
-

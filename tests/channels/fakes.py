@@ -138,7 +138,10 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/me/messages":
             return self._answer(
                 200,
-                {"recipient_id": body["recipient"]["id"], "message_id": f"m_OUT{number}"},
+                {
+                    "recipient_id": body["recipient"]["id"],
+                    "message_id": f"m_OUT{number}",
+                },
             )
         if path == f"/bot{BOT_TOKEN}/sendMessage":
             return self._answer(

@@ -29,12 +29,20 @@ def whatsapp(messages=(), statuses=(), contacts=None, wa_id="6281254001234"):
     return {
         "object": "whatsapp_business_account",
         "entry": [
-            {"id": "102290129340398", "changes": [{"value": value, "field": "messages"}]}
+            {
+                "id": "102290129340398",
+                "changes": [{"value": value, "field": "messages"}],
+            }
         ],
     }
 
 
-def wa_text(mid="wamid.IN1", text="Saya minta data anggaran.", ts=1767225600, wa_id="6281254001234"):
+def wa_text(
+    mid="wamid.IN1",
+    text="Saya minta data anggaran.",
+    ts=1767225600,
+    wa_id="6281254001234",
+):
     return {
         "from": wa_id,
         "id": mid,
@@ -51,7 +59,13 @@ def messaging(object_name, events):
     }
 
 
-def msg_event(mid="m_IN1", text="Halo PPID", sender="6543210987", ts_ms=1767225600000, attachments=None):
+def msg_event(
+    mid="m_IN1",
+    text="Halo PPID",
+    sender="6543210987",
+    ts_ms=1767225600000,
+    attachments=None,
+):
     message = {"mid": mid, "text": text}
     if attachments:
         message = {"mid": mid, "attachments": attachments}
@@ -63,10 +77,23 @@ def msg_event(mid="m_IN1", text="Halo PPID", sender="6543210987", ts_ms=17672256
     }
 
 
-def telegram(update_id=1, message_id=10, chat_id=555001, text="Minta info", date=1767225600, **extra):
+def telegram(
+    update_id=1,
+    message_id=10,
+    chat_id=555001,
+    text="Minta info",
+    date=1767225600,
+    **extra,
+):
     message = {
         "message_id": message_id,
-        "from": {"id": chat_id, "is_bot": False, "first_name": "Siti", "last_name": "Aminah", "username": "sitia"},
+        "from": {
+            "id": chat_id,
+            "is_bot": False,
+            "first_name": "Siti",
+            "last_name": "Aminah",
+            "username": "sitia",
+        },
         "chat": {"id": chat_id, "first_name": "Siti", "type": "private"},
         "date": date,
     }

@@ -14,7 +14,14 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/channels/conversation/"
 
 
-def receive(channel="whatsapp", sender="6281254001234", mid="wamid.A", text="Halo", when=None, **kw):
+def receive(
+    channel="whatsapp",
+    sender="6281254001234",
+    mid="wamid.A",
+    text="Halo",
+    when=None,
+    **kw,
+):
     message, _created = services.message_receive(
         channel=channel,
         inbound=Inbound(
@@ -35,19 +42,36 @@ def desk(officer):
 
 def test_inbox_lists_every_channel_newest_first_with_filters(client, desk, provider):
     now = timezone.now()
-    for index, channel in enumerate(["whatsapp", "instagram", "facebook", "telegram", "email"]):
+    for index, channel in enumerate(
+        ["whatsapp", "instagram", "facebook", "telegram", "email"]
+    ):
         sender = f"s{index}@example.com" if channel == "email" else f"s{index}"
-        receive(channel, sender=sender, mid=f"m{index}", when=now - dt.timedelta(hours=10 - index))
+        receive(
+            channel,
+            sender=sender,
+            mid=f"m{index}",
+            when=now - dt.timedelta(hours=10 - index),
+        )
     client.force_login(desk)
     response = client.get(CHANGELIST)
     assert response.status_code == 200
     rows = list(response.context["cl"].result_list)
-    assert [c.channel for c in rows] == ["email", "telegram", "facebook", "instagram", "whatsapp"]
-    filtered = client.get(CHANGELIST, {"channel__exact": "telegram", "status__exact": "new"})
+    assert [c.channel for c in rows] == [
+        "email",
+        "telegram",
+        "facebook",
+        "instagram",
+        "whatsapp",
+    ]
+    filtered = client.get(
+        CHANGELIST, {"channel__exact": "telegram", "status__exact": "new"}
+    )
     assert [c.channel for c in filtered.context["cl"].result_list] == ["telegram"]
 
 
-def test_inbox_page_query_count_is_constant(client, desk, provider, django_assert_max_num_queries):
+def test_inbox_page_query_count_is_constant(
+    client, desk, provider, django_assert_max_num_queries
+):
     for index in range(30):
         receive("telegram", sender=str(index), mid=f"{index}:1")
     client.force_login(desk)
@@ -67,22 +91,32 @@ def test_unreadable_payloads_are_pointed_out(client, desk, provider):
     payload = services.payload_store(channel="whatsapp", body=b"{broken")
     services.payload_process(payload=payload)
     client.force_login(desk)
-    assert "see it raw" in client.get(CHANGELIST).content.decode() or "lihat" in client.get(CHANGELIST).content.decode()
+    assert (
+        "see it raw" in client.get(CHANGELIST).content.decode()
+        or "lihat" in client.get(CHANGELIST).content.decode()
+    )
     detail = client.get(f"/admin/channels/inboundpayload/{payload.pk}/change/")
     assert "{broken" in detail.content.decode()
 
 
-def test_thread_shows_every_message_and_replies_go_out(client, desk, provider, django_capture_on_commit_callbacks):
+def test_thread_shows_every_message_and_replies_go_out(
+    client, desk, provider, django_capture_on_commit_callbacks
+):
     conversation = receive(text="Pesan pertama")
     receive(mid="wamid.B", text="Pesan kedua")
     client.force_login(desk)
     page = client.get(f"{CHANGELIST}{conversation.pk}/change/").content.decode()
-    assert "Pesan pertama" in page and "Pesan kedua" in page
+    assert "Pesan pertama" in page
+    assert "Pesan kedua" in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"{CHANGELIST}{conversation.pk}/reply/", {"text": "Siap"})
+        response = client.post(
+            f"{CHANGELIST}{conversation.pk}/reply/", {"text": "Siap"}
+        )
     assert response.status_code == 302
     assert provider.sent("/messages")[0]["json"]["text"]["body"] == "Siap"
-    assert conversation.messages.filter(direction="out", delivery_status="sent").exists()
+    assert conversation.messages.filter(
+        direction="out", delivery_status="sent"
+    ).exists()
 
 
 def test_close_from_the_inbox(client, desk, provider):
@@ -105,7 +139,9 @@ def test_convert_form_is_prefilled_from_the_thread(client, desk, provider):
     assert form.initial["received_at"] == first
     assert form.initial["name"] == "Budi"
     assert form.initial["phone"] == "+6281254001234"
-    assert form.initial["information_requested"] == "Minta data stunting\n\nPer kecamatan"
+    assert (
+        form.initial["information_requested"] == "Minta data stunting\n\nPer kecamatan"
+    )
 
 
 def test_convert_into_a_complaint_keeps_the_link(client, desk, provider, units):
@@ -132,7 +168,9 @@ def test_convert_into_a_complaint_keeps_the_link(client, desk, provider, units):
     conversation.refresh_from_db()
     assert conversation.status == "converted"
     assert conversation.complaint.channel == "instagram"
-    assert conversation.complaint.received_at == conversation.first_message_at.replace(microsecond=0)
+    assert conversation.complaint.received_at == conversation.first_message_at.replace(
+        microsecond=0
+    )
 
 
 def test_convert_with_missing_legal_fields_keeps_the_values(client, desk, provider):
@@ -144,7 +182,8 @@ def test_convert_with_missing_legal_fields_keeps_the_values(client, desk, provid
     )
     assert response.status_code == 200
     form = response.context["form"]
-    assert "address" in form.errors and "purpose" in form.errors
+    assert "address" in form.errors
+    assert "purpose" in form.errors
     assert form["name"].value() == "Budi"
     conversation.refresh_from_db()
     assert conversation.status == "new"
@@ -165,15 +204,22 @@ def test_unit_officer_does_not_work_the_inbox(client, officer, provider):
     conversation = receive()
     client.force_login(officer(Role.PPID_PELAKSANA, username="pelaksana"))
     assert client.get(CHANGELIST).status_code == 403
-    assert client.get(f"{CHANGELIST}{conversation.pk}/convert/request/").status_code == 403
-    assert client.post(f"{CHANGELIST}{conversation.pk}/reply/", {"text": "x"}).status_code == 403
+    assert (
+        client.get(f"{CHANGELIST}{conversation.pk}/convert/request/").status_code == 403
+    )
+    assert (
+        client.post(f"{CHANGELIST}{conversation.pk}/reply/", {"text": "x"}).status_code
+        == 403
+    )
 
 
 def test_dashboard_panel_counts_new_conversations(client, desk, provider):
     receive()
     client.force_login(desk)
     panels = client.get("/admin/").context["queue_panels"]
-    inbox = next(panel for panel in panels if panel["rows"][0]["url"].startswith(CHANGELIST))
+    inbox = next(
+        panel for panel in panels if panel["rows"][0]["url"].startswith(CHANGELIST)
+    )
     assert inbox["rows"][0]["count"] == 1
     assert not InboundPayload.objects.exists()
     assert Conversation.objects.count() == 1

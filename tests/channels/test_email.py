@@ -199,7 +199,9 @@ def test_poll_imap_reads_unseen_mail_and_marks_it_read(
     ]
     assert Attachment.objects.get().size == len(sample_pdf)
     assert all(seen for _raw, seen in imap_server.mailbox.values())
-    assert not Message.objects.filter(provider_message_id="<old@warga.example>").exists()
+    assert not Message.objects.filter(
+        provider_message_id="<old@warga.example>"
+    ).exists()
     # A second poll finds nothing new.
     out = io.StringIO()
     call_command("poll_imap", stdout=out)

@@ -63,7 +63,9 @@ def advance(request, lead, units, capture):
         information_request_assign(request=request, unit=units["dinkes"], actor=lead)
 
 
-def test_whatsapp(post_meta, client, desk, lead, units, provider, django_capture_on_commit_callbacks):
+def test_whatsapp(
+    post_meta, client, desk, lead, units, provider, django_capture_on_commit_callbacks
+):
     post_meta("whatsapp", p.whatsapp([p.wa_text(ts=1767225600)]))
     conversation = Conversation.objects.get()
     request = convert(client, desk, conversation, django_capture_on_commit_callbacks)
@@ -76,14 +78,22 @@ def test_whatsapp(post_meta, client, desk, lead, units, provider, django_capture
     assert all(request.registration_number in body for body in bodies)
     assert "/permohonan/status/" in bodies[-1]
     assert "Diproses" in bodies[-1] or "In process" in bodies[-1]
-    assert {call["json"]["to"] for call in provider.sent("/messages")} == {"6281254001234"}
+    assert {call["json"]["to"] for call in provider.sent("/messages")} == {
+        "6281254001234"
+    }
 
 
-def test_instagram(post_meta, client, desk, lead, units, provider, django_capture_on_commit_callbacks):
+def test_instagram(
+    post_meta, client, desk, lead, units, provider, django_capture_on_commit_callbacks
+):
     post_meta("instagram", p.messaging("instagram", [p.msg_event(text="Minta data")]))
     conversation = Conversation.objects.get()
     request = convert(
-        client, desk, conversation, django_capture_on_commit_callbacks, phone="081254007777"
+        client,
+        desk,
+        conversation,
+        django_capture_on_commit_callbacks,
+        phone="081254007777",
     )
     assert request.channel == "instagram"
     advance(request, lead, units, django_capture_on_commit_callbacks)
@@ -93,11 +103,23 @@ def test_instagram(post_meta, client, desk, lead, units, provider, django_captur
     assert request.registration_number in calls[-1]["json"]["message"]["text"]
 
 
-def test_telegram(post_telegram, client, desk, lead, units, provider, django_capture_on_commit_callbacks):
+def test_telegram(
+    post_telegram,
+    client,
+    desk,
+    lead,
+    units,
+    provider,
+    django_capture_on_commit_callbacks,
+):
     post_telegram(p.telegram(text="Mohon info dana desa"))
     conversation = Conversation.objects.get()
     request = convert(
-        client, desk, conversation, django_capture_on_commit_callbacks, phone="081254007777"
+        client,
+        desk,
+        conversation,
+        django_capture_on_commit_callbacks,
+        phone="081254007777",
     )
     assert request.channel == "other"  # the requests app has no Telegram channel
     assert request.information_requested == "Mohon info dana desa"
@@ -106,7 +128,10 @@ def test_telegram(post_telegram, client, desk, lead, units, provider, django_cap
     assert len(calls) == 2
     assert calls[-1]["json"]["chat_id"] == "555001"
     assert request.registration_number in calls[-1]["json"]["text"]
-    assert conversation.messages.filter(direction="out", delivery_status="sent").count() == 2
+    assert (
+        conversation.messages.filter(direction="out", delivery_status="sent").count()
+        == 2
+    )
 
 
 def test_email(client, desk, lead, units, provider, django_capture_on_commit_callbacks):
@@ -115,7 +140,12 @@ def test_email(client, desk, lead, units, provider, django_capture_on_commit_cal
     conversation = Conversation.objects.get()
     # The applicant gave no e-mail on the request: the inbox answers in the thread.
     request = convert(
-        client, desk, conversation, django_capture_on_commit_callbacks, email="", phone="081254007777"
+        client,
+        desk,
+        conversation,
+        django_capture_on_commit_callbacks,
+        email="",
+        phone="081254007777",
     )
     assert request.channel == "email"
     mail.outbox.clear()
@@ -140,7 +170,9 @@ def test_email_case_that_mails_the_same_address_is_not_told_twice(
     assert not conversation.messages.filter(direction="out").exists()
 
 
-def test_internal_changes_are_not_told(post_meta, client, desk, provider, django_capture_on_commit_callbacks):
+def test_internal_changes_are_not_told(
+    post_meta, client, desk, provider, django_capture_on_commit_callbacks
+):
     from apps.core.workflow import record_transition
 
     post_meta("whatsapp", p.whatsapp([p.wa_text()]))
@@ -149,7 +181,11 @@ def test_internal_changes_are_not_told(post_meta, client, desk, provider, django
     before = len(provider.sent("/messages"))
     with django_capture_on_commit_callbacks(execute=True):
         record_transition(
-            request, from_status="received", to_status="received", note="x", is_public=False
+            request,
+            from_status="received",
+            to_status="received",
+            note="x",
+            is_public=False,
         )
     assert len(provider.sent("/messages")) == before
     assert InformationRequest.objects.count() == 1

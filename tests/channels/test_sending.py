@@ -41,7 +41,9 @@ def reply(conversation, desk, capture, text="Baik, kami proses."):
     return message
 
 
-def test_whatsapp_reply_uses_the_cloud_api(provider, desk, django_capture_on_commit_callbacks):
+def test_whatsapp_reply_uses_the_cloud_api(
+    provider, desk, django_capture_on_commit_callbacks
+):
     conversation = receive()
     message = reply(conversation, desk, django_capture_on_commit_callbacks)
     assert message.delivery_status == DeliveryStatus.SENT
@@ -61,7 +63,9 @@ def test_whatsapp_reply_uses_the_cloud_api(provider, desk, django_capture_on_com
     assert conversation.first_response_at is not None
 
 
-def test_messenger_and_telegram_replies(provider, desk, django_capture_on_commit_callbacks):
+def test_messenger_and_telegram_replies(
+    provider, desk, django_capture_on_commit_callbacks
+):
     facebook = receive("facebook", sender="PSID1", mid="m_1")
     telegram = receive("telegram", sender="555001", mid="555001:1")
     sent_fb = reply(facebook, desk, django_capture_on_commit_callbacks)
@@ -79,7 +83,9 @@ def test_messenger_and_telegram_replies(provider, desk, django_capture_on_commit
 def test_server_errors_are_retried_with_backoff(provider, desk, settings):
     settings.CHANNELS_SEND_BACKOFF_SECONDS = 1.5
     conversation = receive()
-    message = services.conversation_reply(conversation=conversation, actor=desk, text="Hai")
+    message = services.conversation_reply(
+        conversation=conversation, actor=desk, text="Hai"
+    )
     provider.failures = [500, 503]
     waits = []
     services.message_deliver(message=message, sleep=waits.append)
@@ -91,7 +97,9 @@ def test_server_errors_are_retried_with_backoff(provider, desk, settings):
 
 def test_client_error_fails_at_once_and_is_recorded(provider, desk):
     conversation = receive()
-    message = services.conversation_reply(conversation=conversation, actor=desk, text="Hai")
+    message = services.conversation_reply(
+        conversation=conversation, actor=desk, text="Hai"
+    )
     provider.failures = [400]
     waits = []
     services.message_deliver(message=message, sleep=waits.append)
@@ -105,18 +113,24 @@ def test_client_error_fails_at_once_and_is_recorded(provider, desk):
 def test_timeouts_are_retried_then_recorded_as_failure(provider, desk, settings):
     settings.CHANNELS_SEND_ATTEMPTS = 2
     conversation = receive("telegram", sender="555001", mid="555001:1")
-    message = services.conversation_reply(conversation=conversation, actor=desk, text="Hai")
+    message = services.conversation_reply(
+        conversation=conversation, actor=desk, text="Hai"
+    )
     provider.failures = ["hang", "hang"]
     waits = []
     services.message_deliver(message=message, sleep=waits.append)
     message.refresh_from_db()
     assert message.delivery_status == DeliveryStatus.FAILED
     assert message.attempts == 2
-    assert "Timed out" in message.delivery_error or "Unreachable" in message.delivery_error
+    assert (
+        "Timed out" in message.delivery_error or "Unreachable" in message.delivery_error
+    )
     assert len(waits) == 1
 
 
-def test_reply_on_a_channel_that_is_off_is_marked_not_sent(desk, settings, django_capture_on_commit_callbacks):
+def test_reply_on_a_channel_that_is_off_is_marked_not_sent(
+    desk, settings, django_capture_on_commit_callbacks
+):
     settings.WHATSAPP_TOKEN = ""
     conversation = receive()
     message = reply(conversation, desk, django_capture_on_commit_callbacks)
@@ -124,9 +138,14 @@ def test_reply_on_a_channel_that_is_off_is_marked_not_sent(desk, settings, djang
     assert "WHATSAPP_TOKEN" in message.delivery_error
 
 
-def test_email_reply_threads_into_the_senders_mail(provider, desk, django_capture_on_commit_callbacks):
+def test_email_reply_threads_into_the_senders_mail(
+    provider, desk, django_capture_on_commit_callbacks
+):
     conversation = receive(
-        "email", sender="warga@example.com", mid="<abc@example.com>", subject="Data APBD"
+        "email",
+        sender="warga@example.com",
+        mid="<abc@example.com>",
+        subject="Data APBD",
     )
     message = reply(conversation, desk, django_capture_on_commit_callbacks)
     (sent,) = mail.outbox
@@ -145,7 +164,9 @@ def test_empty_reply_and_missing_permission_are_refused(provider, officer):
         services.conversation_reply(conversation=conversation, actor=desk, text="  ")
     unit_officer = officer(Role.PPID_PELAKSANA, username="pelaksana")
     with pytest.raises(PermissionDenied):
-        services.conversation_reply(conversation=conversation, actor=unit_officer, text="x")
+        services.conversation_reply(
+            conversation=conversation, actor=unit_officer, text="x"
+        )
 
 
 def test_close_needs_a_reason_and_a_new_message_reopens_email(provider, desk):

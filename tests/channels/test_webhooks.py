@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 def test_whatsapp_handshake_echoes_the_challenge(client, provider):
     response = client.get(
         "/webhooks/whatsapp/",
-        {"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"},
+        {
+            "hub.mode": "subscribe",
+            "hub.verify_token": "verify-me",
+            "hub.challenge": "1158201444",
+        },
     )
     assert response.status_code == 200
     assert response.content == b"1158201444"
@@ -54,7 +58,10 @@ def test_whatsapp_text_lands_in_the_inbox(post_meta, provider):
     response = post_meta("whatsapp", p.whatsapp([p.wa_text()]))
     assert response.status_code == 200
     conversation = Conversation.objects.get()
-    assert (conversation.channel, conversation.sender_id) == ("whatsapp", "6281254001234")
+    assert (conversation.channel, conversation.sender_id) == (
+        "whatsapp",
+        "6281254001234",
+    )
     assert conversation.sender_name == "Budi Santoso"
     assert conversation.status == "new"
     message = conversation.messages.get()
@@ -88,7 +95,9 @@ def test_second_message_of_a_sender_joins_the_open_conversation(post_meta, provi
 
 
 def test_malformed_json_is_kept_raw_and_shown_as_unreadable(post_meta, provider):
-    response = post_meta("whatsapp", b'{"object": "whatsapp_business_account", "entry": [')
+    response = post_meta(
+        "whatsapp", b'{"object": "whatsapp_business_account", "entry": ['
+    )
     assert response.status_code == 200
     payload = InboundPayload.objects.get()
     assert payload.status == PayloadStatus.FAILED
@@ -156,7 +165,11 @@ def test_failed_media_download_keeps_the_message(post_meta, provider):
         "id": "wamid.DOC",
         "timestamp": "1767225600",
         "type": "document",
-        "document": {"id": "gone", "filename": "surat.pdf", "mime_type": "application/pdf"},
+        "document": {
+            "id": "gone",
+            "filename": "surat.pdf",
+            "mime_type": "application/pdf",
+        },
     }
     post_meta("whatsapp", p.whatsapp([document]))
     attachment = Attachment.objects.get()
@@ -178,7 +191,12 @@ def test_whatsapp_status_updates_move_delivery_forward(post_meta, provider):
         sent_at=conversation.last_message_at,
         delivery_status=DeliveryStatus.SENT,
     )
-    read = {"id": "wamid.OUT9", "status": "read", "timestamp": "1767229300", "recipient_id": "6281254001234"}
+    read = {
+        "id": "wamid.OUT9",
+        "status": "read",
+        "timestamp": "1767229300",
+        "recipient_id": "6281254001234",
+    }
     delivered = {**read, "status": "delivered"}
     post_meta("whatsapp", p.whatsapp(statuses=[read]))
     post_meta("whatsapp", p.whatsapp(statuses=[delivered]))
@@ -201,7 +219,9 @@ def test_instagram_and_messenger_messages(post_meta, provider, sample_png):
     attachment = [{"type": "image", "payload": {"url": f"{provider.url}/cdn/pic.png"}}]
     post_meta(
         "facebook",
-        p.messaging("page", [p.msg_event(mid="m_FB1", sender="999", attachments=attachment)]),
+        p.messaging(
+            "page", [p.msg_event(mid="m_FB1", sender="999", attachments=attachment)]
+        ),
     )
     instagram = Conversation.objects.get(channel="instagram")
     assert instagram.sender_id == "6543210987"
@@ -226,7 +246,9 @@ def test_telegram_secret_token_is_checked(post_telegram, provider):
     assert not InboundPayload.objects.exists()
 
 
-def test_telegram_text_photo_document_and_unknown(post_telegram, provider, sample_png, sample_pdf):
+def test_telegram_text_photo_document_and_unknown(
+    post_telegram, provider, sample_png, sample_pdf
+):
     provider.media["photo-big"] = (sample_png, "image/png")
     provider.media["doc-1"] = (sample_pdf, "application/pdf")
     assert post_telegram(p.telegram()).status_code == 200
@@ -237,8 +259,20 @@ def test_telegram_text_photo_document_and_unknown(post_telegram, provider, sampl
             text=None,
             caption="Foto jalan",
             photo=[
-                {"file_id": "photo-small", "file_unique_id": "a", "width": 90, "height": 90, "file_size": 100},
-                {"file_id": "photo-big", "file_unique_id": "b", "width": 800, "height": 800, "file_size": 9000},
+                {
+                    "file_id": "photo-small",
+                    "file_unique_id": "a",
+                    "width": 90,
+                    "height": 90,
+                    "file_size": 100,
+                },
+                {
+                    "file_id": "photo-big",
+                    "file_unique_id": "b",
+                    "width": 800,
+                    "height": 800,
+                    "file_size": 9000,
+                },
             ],
         )
     )
@@ -247,10 +281,17 @@ def test_telegram_text_photo_document_and_unknown(post_telegram, provider, sampl
             update_id=3,
             message_id=12,
             text=None,
-            document={"file_id": "doc-1", "file_unique_id": "c", "file_name": "surat.pdf", "mime_type": "application/pdf"},
+            document={
+                "file_id": "doc-1",
+                "file_unique_id": "c",
+                "file_name": "surat.pdf",
+                "mime_type": "application/pdf",
+            },
         )
     )
-    post_telegram(p.telegram(update_id=4, message_id=13, text=None, sticker={"file_id": "s"}))
+    post_telegram(
+        p.telegram(update_id=4, message_id=13, text=None, sticker={"file_id": "s"})
+    )
     conversation = Conversation.objects.get()
     assert conversation.sender_name == "Siti Aminah (@sitia)"
     types = list(conversation.messages.values_list("message_type", "text"))
@@ -270,6 +311,13 @@ def test_telegram_text_photo_document_and_unknown(post_telegram, provider, sampl
 
 def test_channel_without_credentials_is_off(client, settings):
     settings.TELEGRAM_BOT_TOKEN = ""
-    response = client.post("/webhooks/telegram/", b"{}", content_type="application/json")
+    response = client.post(
+        "/webhooks/telegram/", b"{}", content_type="application/json"
+    )
     assert response.status_code == 404
-    assert client.post("/webhooks/unknown/", b"{}", content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            "/webhooks/unknown/", b"{}", content_type="application/json"
+        ).status_code
+        == 404
+    )

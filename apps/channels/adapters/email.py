@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
-from apps.channels.adapters.http import ProviderError
 from apps.channels.adapters.base import (
     Adapter,
     Inbound,
@@ -24,6 +23,7 @@ from apps.channels.adapters.base import (
     StatusUpdate,
     missing,
 )
+from apps.channels.adapters.http import ProviderError
 from apps.channels.models import ChannelKind
 
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")

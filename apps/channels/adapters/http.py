@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,7 +57,7 @@ def request(
             status=error.code,
             retryable=error.code == 429 or error.code >= 500,
         ) from None
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise ProviderError(f"Timed out: {error}", retryable=True) from None
     except urllib.error.URLError as error:
         raise ProviderError(f"Unreachable: {error.reason}", retryable=True) from None

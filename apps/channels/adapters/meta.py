@@ -114,4 +114,3 @@ class FacebookAdapter(MessengerAdapter):
 class InstagramAdapter(MessengerAdapter):
     channel = ChannelKind.INSTAGRAM
     object_name = "instagram"
-

@@ -110,7 +110,9 @@ class TelegramAdapter(Adapter):
         base = settings.TELEGRAM_API_URL.rstrip("/")
         limit = settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024
         content, content_type = http.request(
-            "GET", f"{base}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}", max_bytes=limit
+            "GET",
+            f"{base}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}",
+            max_bytes=limit,
         )
         return content, media.content_type or content_type
 

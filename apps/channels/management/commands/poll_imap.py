@@ -1,5 +1,6 @@
 """Fetch unread e-mail from the IMAP mailbox into the inbox (run it from cron)."""
 
+import contextlib
 import imaplib
 
 from django.conf import settings
@@ -10,7 +11,9 @@ from apps.channels.email_intake import email_receive
 
 
 class Command(BaseCommand):
-    help = "Fetch unread messages from IMAP_HOST into the PPID inbox and mark them read."
+    help = (
+        "Fetch unread messages from IMAP_HOST into the PPID inbox and mark them read."
+    )
 
     def handle(self, *args, **options):
         if not settings.IMAP_HOST:
@@ -33,9 +36,7 @@ class Command(BaseCommand):
             _status, data = client.uid("SEARCH", None, "UNSEEN")
             for uid in (data[0] or b"").split():
                 _status, parts = client.uid("FETCH", uid, "(BODY.PEEK[])")
-                raw = next(
-                    (part[1] for part in parts if isinstance(part, tuple)), None
-                )
+                raw = next((part[1] for part in parts if isinstance(part, tuple)), None)
                 if raw is None:
                     continue
                 try:
@@ -43,15 +44,15 @@ class Command(BaseCommand):
                     stored += 1
                 except ValidationError as error:
                     refused += 1
-                    self.stderr.write(f"Message {uid.decode()}: {' '.join(error.messages)}")
+                    self.stderr.write(
+                        f"Message {uid.decode()}: {' '.join(error.messages)}"
+                    )
                 # Stored (or refused for good): mark it read so it is not fetched again.
                 client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
             client.close()
         except imaplib.IMAP4.error as error:
             raise CommandError(f"IMAP: {error}") from None
         finally:
-            try:
+            with contextlib.suppress(imaplib.IMAP4.error, OSError):
                 client.logout()
-            except (imaplib.IMAP4.error, OSError):
-                pass
         self.stdout.write(f"Stored {stored} e-mail(s), refused {refused}.")
