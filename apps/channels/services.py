@@ -42,12 +42,12 @@ from apps.core.workflow import record_transition
 
 logger = logging.getLogger(__name__)
 
-# The case apps have no Telegram channel: a Telegram case is recorded as "other".
+# The conversation's channel as the case channel (apps.core.intake.Channel).
 CASE_CHANNEL = {
     ChannelKind.WHATSAPP: "whatsapp",
     ChannelKind.INSTAGRAM: "instagram",
     ChannelKind.FACEBOOK: "facebook",
-    ChannelKind.TELEGRAM: "other",
+    ChannelKind.TELEGRAM: "telegram",
     ChannelKind.EMAIL: "email",
 }
 # Delivery reports only move forward (a late "delivered" never undoes "read").

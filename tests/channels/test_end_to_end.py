@@ -121,7 +121,7 @@ def test_telegram(
         django_capture_on_commit_callbacks,
         phone="081254007777",
     )
-    assert request.channel == "other"  # the requests app has no Telegram channel
+    assert request.channel == "telegram"
     assert request.information_requested == "Mohon info dana desa"
     advance(request, lead, units, django_capture_on_commit_callbacks)
     calls = provider.sent("/sendMessage")
