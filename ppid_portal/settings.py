@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "apps.info_requests",
     "apps.complaints",
     "apps.pages",
+    "apps.reports",
     "apps.portal",
     "apps.api",
 ]

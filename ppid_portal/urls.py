@@ -17,6 +17,7 @@ urlpatterns = [
     path("permohonan/", include("apps.info_requests.urls")),
     path("pengaduan/", include("apps.complaints.urls")),
     path("halaman/", include("apps.pages.urls")),
+    path("", include("apps.reports.urls")),
     path("", include("apps.portal.urls")),
 ]
 
