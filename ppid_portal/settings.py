@@ -256,6 +256,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RequestStatusEnum": "apps.info_requests.models.Status",
+        "RequestChannelEnum": "apps.info_requests.models.Channel",
+        "ComplaintStatusEnum": "apps.complaints.models.Status",
+        "ComplaintChannelEnum": "apps.complaints.models.Channel",
+    },
 }
 
 # Public forms and the anonymous API: submissions per client IP before a captcha

@@ -1,5 +1,6 @@
 """API shapes of complaints: public submission and status, officers' views."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.complaints.models import Channel, Classification, Complaint
 from apps.complaints.selectors import identity_visible, reporter_label
+
+
+class ComplaintTimelineEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    status = serializers.CharField()
+    note = serializers.CharField()
 
 
 class ComplaintSubmitSerializer(serializers.Serializer):
@@ -105,7 +112,8 @@ class ComplaintStatusSerializer(serializers.ModelSerializer):
             "timeline",
         ]
 
-    def get_timeline(self, complaint):
+    @extend_schema_field(ComplaintTimelineEntrySerializer(many=True))
+    def get_timeline(self, complaint) -> list[dict]:
         from apps.complaints.selectors import public_timeline
 
         return [
@@ -164,7 +172,7 @@ class OfficerComplaintSerializer(serializers.ModelSerializer):
     def _user(self):
         return self.context["request"].user
 
-    def get_reporter(self, complaint):
+    def get_reporter(self, complaint) -> str:
         return reporter_label(self._user(), complaint)
 
     def _identity(self, complaint, field):
@@ -172,13 +180,13 @@ class OfficerComplaintSerializer(serializers.ModelSerializer):
             return getattr(complaint, field)
         return None
 
-    def get_reporter_nik(self, complaint):
+    def get_reporter_nik(self, complaint) -> str | None:
         return self._identity(complaint, "reporter_nik")
 
-    def get_reporter_phone(self, complaint):
+    def get_reporter_phone(self, complaint) -> str | None:
         return self._identity(complaint, "reporter_phone")
 
-    def get_reporter_email(self, complaint):
+    def get_reporter_email(self, complaint) -> str | None:
         return self._identity(complaint, "reporter_email")
 
 

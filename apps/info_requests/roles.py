@@ -30,5 +30,6 @@ PERMISSIONS = {
         "view_informationrequest",
         "add_informationrequest",
         "view_identity_informationrequest",
+        "view_writtennotice",
     ],
 }

@@ -408,7 +408,10 @@ def information_request_decide(
     errors: dict[str, list[str]] = {}
     if decision == WrittenNotice.Decision.REFUSED and not refusal_reason:
         errors["refusal_reason"] = [_("A refusal states its reason.")]
-    if refusal_reason == WrittenNotice.RefusalReason.EXEMPT:
+    if (
+        decision == WrittenNotice.Decision.REFUSED
+        and refusal_reason == WrittenNotice.RefusalReason.EXEMPT
+    ):
         if not letters:
             errors["exemption_letters"] = [
                 _("Name the Pasal 17 letter(s) a–j the exemption rests on.")

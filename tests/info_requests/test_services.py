@@ -439,3 +439,64 @@ def test_twenty_concurrent_web_submissions_get_unique_numbers(postgres_only):
         thread.join()
     assert errors == []
     assert len(set(numbers)) == 20
+
+
+def test_transition_table_allows_exactly():
+    from apps.info_requests.workflow import REQUEST_WORKFLOW
+
+    allowed = {
+        (src, dst)
+        for src in Status.values
+        for dst in Status.values
+        if REQUEST_WORKFLOW.can(src, dst)
+    }
+    assert allowed == {
+        ("received", "in_process"),
+        ("received", "awaiting_completion"),
+        ("received", "decided"),
+        ("received", "withdrawn"),
+        ("awaiting_completion", "received"),
+        ("awaiting_completion", "in_process"),
+        ("awaiting_completion", "decided"),
+        ("awaiting_completion", "withdrawn"),
+        ("in_process", "awaiting_completion"),
+        ("in_process", "extended"),
+        ("in_process", "decided"),
+        ("in_process", "withdrawn"),
+        ("extended", "decided"),
+        ("extended", "withdrawn"),
+    }
+    assert REQUEST_WORKFLOW.terminal == {"decided", "withdrawn"}
+
+
+@pytest.mark.django_db
+def test_every_status_change_mails_the_applicant(
+    submit, utama, units, django_capture_on_commit_callbacks
+):
+    request = submit(phone="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.information_request_assign(
+            request=request, unit=units["dinkes"], actor=utama
+        )
+        services.information_request_ask_completion(
+            request=request, actor=utama, missing="Salinan KTP buram"
+        )
+        services.information_request_complete_requirements(request=request, actor=utama)
+        services.information_request_withdraw(request=request, actor=utama)
+    subjects = [m.subject for m in mail.outbox]
+    assert len(subjects) == 4
+    assert all(request.registration_number in s for s in subjects)
+    assert "Salinan KTP buram" in mail.outbox[1].body
+    assert all(m.to == ["budi@example.com"] for m in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_no_mail_without_an_address(
+    submit, utama, units, django_capture_on_commit_callbacks
+):
+    request = submit(email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.information_request_assign(
+            request=request, unit=units["dinkes"], actor=utama
+        )
+    assert mail.outbox == []
