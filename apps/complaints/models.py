@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import EncryptedPrivateStorage
+from apps.core.intake import Channel
 from apps.core.models import TimeStampedModel
 
 attachment_storage = EncryptedPrivateStorage("complaints")
@@ -48,20 +49,6 @@ class Classification(models.TextChoices):
     ASPIRATION = "aspiration", _("Aspiration or suggestion")
     INFORMATION_REQUEST = "information_request", _("Request for information")
     WHISTLEBLOWING = "whistleblowing", _("Whistle-blowing on abuse of authority")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Portal (web form)")
-    WALK_IN = "walk_in", _("Walk-in (service desk)")
-    LETTER = "letter", _("Letter")
-    EMAIL = "email", _("E-mail")
-    PHONE = "phone", _("Phone")
-    WHATSAPP = "whatsapp", _("WhatsApp")
-    INSTAGRAM = "instagram", _("Instagram")
-    FACEBOOK = "facebook", _("Facebook")
-    X = "x", _("X (Twitter)")
-    LAPOR = "lapor", _("SP4N LAPOR!")
-    OTHER = "other", _("Other")
 
 
 class RejectionReason(models.TextChoices):

@@ -88,6 +88,17 @@ ACTIONS = [
 ]
 
 
+STEP_SERVICES = {
+    "assign": services.information_request_assign,
+    "ask_completion": services.information_request_ask_completion,
+    "complete": services.information_request_complete_requirements,
+    "extend": services.information_request_extend,
+    "decide": services.information_request_decide,
+    "withdraw": services.information_request_withdraw,
+    "document": services.information_request_add_document,
+}
+
+
 @admin.register(InformationRequest)
 class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
     list_display = [
@@ -396,66 +407,12 @@ class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
         )
 
     def run_step(self, request, obj, step, data):
-        """Run the service of `step`; None when it refused (the message says why)."""
-        user = request.user
-        if step == "assign":
-            return self.run_service(
-                request,
-                services.information_request_assign,
-                request=obj,
-                unit=data["unit"],
-                actor=user,
-                note=data["note"],
-            )
-        if step == "ask_completion":
-            return self.run_service(
-                request,
-                services.information_request_ask_completion,
-                request=obj,
-                actor=user,
-                missing=data["missing"],
-            )
-        if step == "complete":
-            return self.run_service(
-                request,
-                services.information_request_complete_requirements,
-                request=obj,
-                actor=user,
-                note=data["note"],
-            )
-        if step == "extend":
-            return self.run_service(
-                request,
-                services.information_request_extend,
-                request=obj,
-                actor=user,
-                reason=data["reason"],
-            )
-        if step == "decide":
-            return self.run_service(
-                request,
-                services.information_request_decide,
-                request=obj,
-                actor=user,
-                **data,
-            )
-        if step == "withdraw":
-            return self.run_service(
-                request,
-                services.information_request_withdraw,
-                request=obj,
-                actor=user,
-                note=data["note"],
-            )
-        if step == "document":
-            return self.run_service(
-                request,
-                services.information_request_add_document,
-                request=obj,
-                actor=user,
-                upload=data["file"],
-            )
-        raise ValueError(step)
+        """Run the service of `step`; None when it refused (the message says why).
+
+        Each step form's fields are the keyword arguments of its service."""
+        return self.run_service(
+            request, STEP_SERVICES[step], request=obj, actor=request.user, **data
+        )
 
     def receipt_view(self, request, pk):
         from apps.info_requests.letters import render_receipt_pdf

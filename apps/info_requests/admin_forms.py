@@ -153,7 +153,7 @@ class DecideForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    upload = forms.FileField(label=_("File"))
 
 
 class RegisterBookForm(forms.Form):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import encrypted_storage, private_storage
+from apps.core.intake import Channel
 from apps.core.models import TimeStampedModel
 
 
@@ -20,20 +21,6 @@ class ApplicantType(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     LEGAL_ENTITY = "legal_entity", _("Legal entity (badan hukum)")
     COMMUNITY_GROUP = "community_group", _("Community group (kelompok orang)")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Website")
-    WALK_IN = "walk_in", _("Walk-in (service desk)")
-    LETTER = "letter", _("Letter")
-    EMAIL = "email", _("E-mail")
-    PHONE = "phone", _("Phone")
-    WHATSAPP = "whatsapp", _("WhatsApp")
-    INSTAGRAM = "instagram", _("Instagram")
-    FACEBOOK = "facebook", _("Facebook")
-    X = "x", _("X (Twitter)")
-    LAPOR = "lapor", _("SP4N LAPOR!")
-    OTHER = "other", _("Other")
 
 
 class AccessMethod(models.TextChoices):

@@ -517,7 +517,7 @@ def information_request_add_document(
     try:
         checked = validate_upload(upload, DOCUMENT_KINDS)
     except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from None
+        raise ValidationError({"upload": error.messages}) from None
     now = now or timezone.now()
     with transaction.atomic():
         document = RequestDocument(

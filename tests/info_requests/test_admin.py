@@ -182,6 +182,24 @@ class TestScopeAndSteps:
         assert response.status_code == 200
         assert "information_given" in response.context["form"].errors
 
+    def test_give_a_document_and_refuse_a_bad_one(
+        self, client, pelaksana, at_dinkes, sample_pdf
+    ):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        client.force_login(pelaksana)
+        bad = client.post(
+            step_url(at_dinkes, "document"),
+            {"upload": SimpleUploadedFile("x.pdf", b"#!/bin/sh echo")},
+        )
+        assert "upload" in bad.context["form"].errors
+        response = client.post(
+            step_url(at_dinkes, "document"),
+            {"upload": SimpleUploadedFile("rekap-dbd.pdf", sample_pdf)},
+        )
+        assert response.status_code == 302
+        assert at_dinkes.documents.get().filename == "rekap-dbd.pdf"
+
     def test_atasan_only_reads(self, client, officer, at_dinkes):
         client.force_login(officer(Role.ATASAN_PPID))
         assert client.get(f"{CHANGELIST}{at_dinkes.pk}/change/").status_code == 200

@@ -1,0 +1,19 @@
+"""How a case reached the body: one list of channels for requests, complaints and
+the omnichannel inbox, so that statistics per channel add up across them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Website")
+    WALK_IN = "walk_in", _("Walk-in (service desk)")
+    LETTER = "letter", _("Letter")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Phone")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    INSTAGRAM = "instagram", _("Instagram")
+    FACEBOOK = "facebook", _("Facebook")
+    X = "x", _("X (Twitter)")
+    LAPOR = "lapor", _("SP4N LAPOR!")
+    OTHER = "other", _("Other")
