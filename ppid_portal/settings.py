@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "apps.complaints",
     "apps.pages",
     "apps.channels",
+    "apps.reports",
     "apps.portal",
     "apps.api",
 ]

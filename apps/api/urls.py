@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("apps.registers.api_urls")),
     path("", include("apps.info_requests.api_urls")),
     path("", include("apps.complaints.api_urls")),
+    path("", include("apps.reports.api_urls")),
     path("", include(router.urls)),
 ]
