@@ -3,8 +3,6 @@ identity scan, the officer assigns, extends and decides it in the admin, the cit
 reads the outcome and answers the survey. Also: finding and downloading a
 published document, the statistics page under axe, the request form on a phone."""
 
-import pytest
-
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, reverse
 
@@ -191,14 +189,6 @@ WIDER_THAN_A_PHONE = """() => Array.from(document.querySelectorAll("main *"))
   .map((el) => el.id || el.tagName)"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "templates/info_requests/submit.html renders its textareas, file inputs "
-        "and the unit select without Bootstrap's form-control/form-select classes, "
-        "so they are wider than a 360 px screen (owned by the requests app)"
-    ),
-)
 def test_request_form_fits_a_phone_screen(demo_site, new_page):
     page = new_page(**PHONE)
     page.goto(demo_site.url + "/permohonan/ajukan/")
