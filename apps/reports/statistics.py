@@ -209,6 +209,39 @@ def complaint_series(year: int) -> dict:
     )
 
 
+def channel_series(year: int) -> list[dict]:
+    """The omnichannel inbox per channel: conversations opened, and the median
+    hours to the first answer (apps.channels.selectors)."""
+    if not apps.is_installed("apps.channels"):
+        return []
+    from apps.channels.selectors import monthly_by_channel, response_times_by_channel
+
+    conversations: Counter = Counter()
+    labels = {}
+    for row in monthly_by_channel(year=year):
+        conversations[row["channel"]] += row["conversations"]
+        labels[row["channel"]] = row["channel_label"]
+    times = response_times_by_channel(year=year)
+    return [
+        _series(
+            "conversations_by_channel",
+            _("Conversations in the inbox by channel"),
+            [_row(key, labels[key], value) for key, value in conversations.items()],
+            _("conversations"),
+        ),
+        _series(
+            "response_hours_by_channel",
+            _("Median hours to the first answer, by channel"),
+            [
+                _row(t["channel"], t["channel_label"], t["median_hours"])
+                for t in times
+                if t["median_hours"] is not None
+            ],
+            _("hours"),
+        ),
+    ]
+
+
 def objection_statistics(year: int) -> dict | None:
     """The objections app's figures, or None while it is not installed."""
     if not apps.is_installed(OBJECTIONS_APP):
@@ -292,6 +325,7 @@ def year_statistics(year: int) -> dict:
     rows = _request_rows(year)
     series = _request_series(rows)
     series.append(complaint_series(year))
+    series.extend(channel_series(year))
     objections = objection_statistics(year)
     survey = survey_results(year)
     return {
