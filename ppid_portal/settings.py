@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "apps.complaints",
     "apps.pages",
     "apps.objections",
+    "apps.channels",
+    "apps.reports",
     "apps.portal",
     "apps.api",
 ]
@@ -282,6 +284,37 @@ if REQUEST_COMPLETION_CLOCK not in ("continue", "restart"):
     raise ImproperlyConfigured("REQUEST_COMPLETION_CLOCK must be continue or restart.")
 # Days a private download link of a document given to an applicant stays valid.
 REQUEST_DOCUMENT_LINK_DAYS = env("REQUEST_DOCUMENT_LINK_DAYS", default=30, cast=int)
+
+# Omnichannel inbox (apps.channels). A channel without its credentials is off.
+# Meta (WhatsApp Cloud API, Messenger, Instagram): app secret signs webhooks,
+# verify token answers the subscription handshake.
+META_APP_SECRET = env("META_APP_SECRET", default="")
+META_VERIFY_TOKEN = env("META_VERIFY_TOKEN", default="")
+META_PAGE_TOKEN = env("META_PAGE_TOKEN", default="")
+META_GRAPH_URL = env("META_GRAPH_URL", default="https://graph.facebook.com/v21.0")
+WHATSAPP_TOKEN = env("WHATSAPP_TOKEN", default="")
+WHATSAPP_PHONE_NUMBER_ID = env("WHATSAPP_PHONE_NUMBER_ID", default="")
+TELEGRAM_BOT_TOKEN = env("TELEGRAM_BOT_TOKEN", default="")
+TELEGRAM_SECRET_TOKEN = env("TELEGRAM_SECRET_TOKEN", default="")
+TELEGRAM_API_URL = env("TELEGRAM_API_URL", default="https://api.telegram.org")
+# The inbox's own address: e-mail arriving there (MTA pipe or IMAP) lands in the inbox.
+CHANNELS_EMAIL_ADDRESS = env("CHANNELS_EMAIL_ADDRESS", default="")
+IMAP_HOST = env("IMAP_HOST", default="")
+IMAP_PORT = env("IMAP_PORT", default=993, cast=int)
+IMAP_USER = env("IMAP_USER", default="")
+IMAP_PASSWORD = env("IMAP_PASSWORD", default="")
+IMAP_USE_SSL = env_bool("IMAP_USE_SSL", default=True)
+IMAP_FOLDER = env("IMAP_FOLDER", default="INBOX")
+# Largest webhook body accepted (HTTP 413 above) and largest e-mail read, in KB.
+CHANNELS_MAX_PAYLOAD_KB = env("CHANNELS_MAX_PAYLOAD_KB", default=512, cast=int)
+CHANNELS_MAX_EMAIL_KB = env("CHANNELS_MAX_EMAIL_KB", default=30720, cast=int)
+# Outbound: tries per message (timeouts, 429, 5xx) and the first backoff in seconds
+# (doubling each time); seconds before a provider call times out.
+CHANNELS_SEND_ATTEMPTS = env("CHANNELS_SEND_ATTEMPTS", default=4, cast=int)
+CHANNELS_SEND_BACKOFF_SECONDS = env(
+    "CHANNELS_SEND_BACKOFF_SECONDS", default=2.0, cast=float
+)
+CHANNELS_HTTP_TIMEOUT = env("CHANNELS_HTTP_TIMEOUT", default=10.0, cast=float)
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

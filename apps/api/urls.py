@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("apps.info_requests.api_urls")),
     path("", include("apps.complaints.api_urls")),
     path("", include("apps.objections.api_urls")),
+    path("", include("apps.reports.api_urls")),
     path("", include(router.urls)),
 ]

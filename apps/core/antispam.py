@@ -24,6 +24,22 @@ def over_limit(request, *, group: str, increment: bool) -> bool:
     )
 
 
+def add_bootstrap_classes(form: forms.BaseForm) -> None:
+    """Give inputs Bootstrap's classes so they fit narrow (phone) screens."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(
+            widget, forms.HiddenInput | forms.RadioSelect | forms.CheckboxInput
+        ):
+            continue
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            continue
+        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        classes = widget.attrs.get("class", "")
+        if "form-" not in classes:
+            widget.attrs["class"] = f"{classes} {css}".strip()
+
+
 class SpamProtectedForm(forms.Form):
     """Base of public forms: honeypot always, captcha when `require_captcha`."""
 
@@ -40,6 +56,7 @@ class SpamProtectedForm(forms.Form):
                 label=_("Type the characters shown in the picture"),
                 help_text=_("Many submissions came from your network; please confirm."),
             )
+        add_bootstrap_classes(self)
 
     def clean_website(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):

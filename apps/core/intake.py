@@ -15,5 +15,6 @@ class Channel(models.TextChoices):
     INSTAGRAM = "instagram", _("Instagram")
     FACEBOOK = "facebook", _("Facebook")
     X = "x", _("X (Twitter)")
+    TELEGRAM = "telegram", _("Telegram")
     LAPOR = "lapor", _("SP4N LAPOR!")
     OTHER = "other", _("Other")

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
-from apps.core.antispam import SpamProtectedForm
+from apps.core.antispam import SpamProtectedForm, add_bootstrap_classes
 from apps.info_requests.models import (
     AccessMethod,
     ApplicantType,
@@ -176,6 +176,10 @@ class StatusLookupForm(forms.Form):
         max_length=200,
         help_text=_("The e-mail address or phone number you gave with the request."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)
 
     def clean_registration_number(self):
         return self.cleaned_data["registration_number"].strip().upper()

@@ -147,6 +147,15 @@ def status(request):
     """Lookup by number + contact; POST keeps the contact (personal data) off URLs."""
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
+        # Guessing numbers and contacts is throttled per client like submissions.
+        if over_limit(request, group="request-status", increment=True):
+            form.add_error(
+                None,
+                _("Too many lookups from your network. Please try again in an hour."),
+            )
+            return render(
+                request, "info_requests/status_lookup.html", {"form": form}, status=429
+            )
         if form.is_valid():
             info_request = request_for_applicant(
                 form.cleaned_data["registration_number"], form.cleaned_data["contact"]

@@ -144,13 +144,13 @@ REQUIREMENTS = (
     Requirement(
         "report",
         _("Public information service report (annual)"),
-        urls=("reports:annual_list", "reports:annual"),
+        urls=("reports:annual_list",),
     ),
     Requirement("statistics", _("Service statistics"), urls=("reports:statistics",)),
     Requirement(
         "survey",
         _("Satisfaction survey (SKM) results"),
-        urls=("surveys:results", "reports:survey"),
+        urls=("reports:survey_results",),
     ),
     Requirement(
         "accessibility",

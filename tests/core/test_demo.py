@@ -32,6 +32,27 @@ def test_load_demo_is_idempotent_and_prints_passwords_in_debug(capsys):
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
     assert User.objects.get(username="utama").check_password("kutim-demo-2026")
+    _requests_cover_every_status()
+
+
+def _requests_cover_every_status():
+    from django.utils import timezone
+
+    from apps.info_requests.models import InformationRequest, Status, WrittenNotice
+
+    requests = InformationRequest.objects.all()
+    assert requests.count() >= 40
+    assert set(requests.values_list("status", flat=True)) == set(Status.values)
+    assert requests.overdue(timezone.localdate()).exists()
+    assert requests.values("channel").distinct().count() >= 10
+    assert requests.values("unit").distinct().count() >= 10
+    assert set(WrittenNotice.objects.values_list("decision", flat=True)) == {
+        "granted",
+        "granted_in_part",
+        "refused",
+        "forwarded",
+    }
+    assert not WrittenNotice.objects.filter(letter="").exists()
 
 
 @pytest.mark.django_db

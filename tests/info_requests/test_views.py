@@ -184,6 +184,23 @@ class TestStatus:
             == wrong_number.context["form"].non_field_errors()
         )
 
+    def test_lookups_are_throttled_per_client(self, client, submit, settings):
+        settings.PUBLIC_FORM_RATE = "3/h"
+        request = submit()
+        guess = {"registration_number": request.registration_number, "contact": "x@y.z"}
+        codes = [
+            client.post("/permohonan/status/", guess).status_code for _ in range(4)
+        ]
+        assert codes == [200, 200, 200, 429]
+        right = {
+            "registration_number": request.registration_number,
+            "contact": "budi@example.com",
+        }
+        blocked = client.post("/permohonan/status/", right)
+        assert blocked.status_code == 429
+        assert "status" not in blocked.context  # no status page, only the form
+        assert "Linimasa" not in blocked.content.decode()
+
     def test_private_link_and_tampered_token(self, client, submit):
         from apps.info_requests.letters import status_url
 

@@ -54,15 +54,60 @@ class TestHome:
     def test_query_count_is_constant(
         self, client, kutim, django_assert_max_num_queries
     ):
-        # units, menu pages, announcements, latest items, session: none per row.
+        # units, menu pages, announcements, latest items, session, and the one
+        # query of this year's headline figures (apps.reports.statistics).
         from tests.factories import UnitFactory
 
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(6):
             client.get("/")
         for index in range(15):
             UnitFactory(code=f"OPD{index}")
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(6):
             client.get("/")
+
+    def test_query_count_does_not_grow_with_requests(
+        self, client, kutim, django_assert_max_num_queries
+    ):
+        from django.utils import timezone
+
+        from tests.reports.factories import decided_request
+
+        year = timezone.localdate().year
+        client.get("/")  # the holiday calendar of the year is memoised once
+        for day in range(1, 21):
+            decided_request(
+                received=timezone.make_aware(timezone.datetime(year, 1, day, 9)),
+                decided=timezone.make_aware(timezone.datetime(year, 1, day + 5, 9)),
+                decision="granted",
+            )
+        client.get("/")
+        with django_assert_max_num_queries(6):
+            html = client.get("/").content.decode()
+        assert "Layanan kami tahun" in html
+
+    def test_main_actions_and_status_lookup(self, client, kutim):
+        from django.urls import NoReverseMatch, reverse
+
+        html = client.get("/").content.decode()
+        assert 'href="/permohonan/ajukan/"' in html
+        assert 'href="/pengaduan/' in html
+        assert 'action="/permohonan/status/"' in html
+        assert 'name="registration_number"' in html
+        assert 'href="/statistik/"' in html
+        try:
+            objection_url = reverse("objections:submit")
+        except NoReverseMatch:
+            assert "Ajukan keberatan" not in html  # the card hides until it exists
+        else:
+            assert f'href="{objection_url}"' in html
+
+    def test_status_lookup_from_the_home_page(self, client, kutim):
+        response = client.post(
+            "/permohonan/status/",
+            {"registration_number": "REQ-2026-00001", "contact": "x@example.com"},
+        )
+        assert response.status_code == 200
+        assert "Tidak ada permohonan" in response.content.decode()
 
 
 @pytest.mark.django_db

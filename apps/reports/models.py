@@ -1,0 +1,149 @@
+"""The annual service report (Perki 1/2021 Pasal 56) and the satisfaction survey
+(Survei Kepuasan Masyarakat, PermenPANRB 14/2017)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.models import TimeStampedModel
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class AnnualReport(TimeStampedModel):
+    """Laporan Layanan Informasi Publik: the narrative officers type; the figures
+    come from apps.reports.statistics when the report is rendered."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        unique=True,
+        validators=[MinValueValidator(2008), MaxValueValidator(2100)],
+    )
+    policy = models.TextField(
+        _("1. Service policy"),
+        blank=True,
+        help_text=_("Decrees, standards and policies on public information service."),
+    )
+    facilities = models.TextField(_("2a. Facilities and infrastructure"), blank=True)
+    staff = models.TextField(_("2b. Staff and their qualifications"), blank=True)
+    budget = models.TextField(_("2c. Budget and its use"), blank=True)
+    dispute_notes = models.TextField(
+        _("4. Notes on objections and disputes"),
+        blank=True,
+        help_text=_(
+            "How answers to objections and decisions of the Komisi Informasi were "
+            "carried out; lawsuits and their results."
+        ),
+    )
+    obstacles = models.TextField(_("5. Internal and external obstacles"), blank=True)
+    recommendations = models.TextField(
+        _("6. Recommendations and follow-up"), blank=True
+    )
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    published_at = models.DateTimeField(
+        _("published at"), null=True, blank=True, editable=False
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = AnnualReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("annual service report")
+        verbose_name_plural = _("annual service reports")
+        ordering = ["-year"]
+        permissions = [("publish_annualreport", _("Can publish annual reports"))]
+        indexes = [
+            models.Index(fields=["published", "-year"], name="report_published_idx")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(published_at__isnull=False),
+                name="report_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Public information service report %(year)s")) % {
+            "year": self.year
+        }
+
+    def get_absolute_url(self):
+        return reverse("reports:annual", args=[self.year])
+
+
+class SkmElement(models.TextChoices):
+    """The nine elements of PermenPANRB 14/2017 (Lampiran, unsur SKM)."""
+
+    REQUIREMENTS = "u1", _("Requirements")
+    PROCEDURE = "u2", _("System, mechanism and procedure")
+    TIME = "u3", _("Time to complete")
+    COST = "u4", _("Cost or fee")
+    PRODUCT = "u5", _("What the service delivers")
+    COMPETENCE = "u6", _("Competence of the staff")
+    CONDUCT = "u7", _("Conduct of the staff")
+    COMPLAINTS = "u8", _("Handling of complaints, suggestions and feedback")
+    FACILITIES = "u9", _("Facilities and infrastructure")
+
+
+class Score(models.IntegerChoices):
+    POOR = 1, _("Not good")
+    FAIR = 2, _("Fairly good")
+    GOOD = 3, _("Good")
+    VERY_GOOD = 4, _("Very good")
+
+
+def _score_field(element: SkmElement):
+    return models.PositiveSmallIntegerField(element.label, choices=Score.choices)
+
+
+class SurveyResponse(TimeStampedModel):
+    """One answer per information request; no personal data is kept with it."""
+
+    request = models.OneToOneField(
+        "info_requests.InformationRequest",
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="survey_response",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    u1 = _score_field(SkmElement.REQUIREMENTS)
+    u2 = _score_field(SkmElement.PROCEDURE)
+    u3 = _score_field(SkmElement.TIME)
+    u4 = _score_field(SkmElement.COST)
+    u5 = _score_field(SkmElement.PRODUCT)
+    u6 = _score_field(SkmElement.COMPETENCE)
+    u7 = _score_field(SkmElement.CONDUCT)
+    u8 = _score_field(SkmElement.COMPLAINTS)
+    u9 = _score_field(SkmElement.FACILITIES)
+    comment = models.TextField(_("comments and suggestions"), blank=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{code}__gte": 1, f"{code}__lte": 4}),
+                name=f"survey_{code}_range",
+            )
+            for code in SkmElement.values
+        ]
+
+    def __str__(self):
+        return str(_("Survey for %(number)s")) % {
+            "number": self.request.registration_number
+        }

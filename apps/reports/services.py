@@ -1,0 +1,96 @@
+"""Writes of the reports app: publishing the annual report (draft → published →
+draft) and recording a satisfaction survey response (once per request)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.errors import ApplicationError
+from apps.info_requests.models import InformationRequest, Status
+from apps.reports.models import AnnualReport, SkmElement, SurveyResponse
+
+
+def annual_report_publish(
+    *, report: AnnualReport, actor, now: dt.datetime | None = None
+) -> AnnualReport:
+    """draft → published: the public list and downloads show it from now on."""
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        if report.published:
+            raise ApplicationError(
+                _("The report for %(year)s is already published.")
+                % {"year": report.year},
+                code="already_published",
+            )
+        report.published = True
+        report.published_at = now or timezone.now()
+        report.published_by = actor if actor and actor.is_authenticated else None
+        report.full_clean()
+        report.save(update_fields=["published", "published_at", "published_by"])
+    return report
+
+
+def annual_report_unpublish(*, report: AnnualReport) -> AnnualReport:
+    """published → draft: withdrawn from the public pages (e.g. to correct it)."""
+    with transaction.atomic():
+        report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+        if not report.published:
+            raise ApplicationError(
+                _("The report for %(year)s is not published.") % {"year": report.year},
+                code="not_published",
+            )
+        report.published = False
+        report.published_at = None
+        report.published_by = None
+        report.save(update_fields=["published", "published_at", "published_by"])
+    return report
+
+
+def survey_response_submit(
+    *,
+    request: InformationRequest,
+    scores: dict[str, int],
+    comment: str = "",
+    now: dt.datetime | None = None,
+) -> SurveyResponse:
+    """One response per request, only after its written notice (status decided)."""
+    missing = [
+        code for code in SkmElement.values if scores.get(code) not in range(1, 5)
+    ]
+    if missing:
+        raise ValidationError(
+            {code: [_("Choose a score from 1 to 4.")] for code in missing}
+        )
+    with transaction.atomic():
+        request = InformationRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status != Status.DECIDED:
+            raise ApplicationError(
+                _("The survey opens once the written notice has been issued."),
+                code="not_decided",
+            )
+        if SurveyResponse.objects.filter(request=request).exists():
+            raise ApplicationError(
+                _("This request's survey has already been answered. Thank you!"),
+                code="already_answered",
+            )
+        response = SurveyResponse(
+            request=request,
+            submitted_at=now or timezone.now(),
+            comment=comment.strip(),
+            **{code: scores[code] for code in SkmElement.values},
+        )
+        response.full_clean(exclude=["request"])
+        try:
+            with transaction.atomic():
+                response.save()
+        except IntegrityError:
+            raise ApplicationError(
+                _("This request's survey has already been answered. Thank you!"),
+                code="already_answered",
+            ) from None
+    return response
