@@ -92,3 +92,56 @@ def public_status(objection: Objection, *, today: dt.date | None = None) -> dict
         "dispute_open": deadline is not None and today <= deadline,
         "timeline": public_timeline(objection),
     }
+
+
+def objection_statistics(year: int) -> dict:
+    """Figures of `year` for the public statistics and the annual report
+    (the interface documented in apps/reports/statistics.py): objections received
+    in the year by ground and by outcome, disputes filed in the year by stage.
+    Three queries, whatever the number of cases."""
+    from django.db.models import Count, Q
+    from django.utils.translation import gettext as _
+
+    from apps.objections.models import (
+        GROUND_FIELDS,
+        Dispute,
+        DisputeStage,
+        Ground,
+        Outcome,
+    )
+
+    received = Objection.objects.filter(received_at__year=year).order_by()
+    grounds = received.aggregate(
+        **{
+            letter: Count("pk", filter=Q(**{field: True}))
+            for letter, field in GROUND_FIELDS.items()
+        }
+    )
+    outcomes = dict(received.values_list("outcome").annotate(n=Count("pk")))
+    stages = dict(
+        Dispute.objects.filter(filed_on__year=year)
+        .order_by()
+        .values_list("stage")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "by_ground": [
+            {"key": g.value, "label": g.label, "value": grounds[g.value]}
+            for g in Ground
+        ],
+        "by_outcome": [
+            {"key": o.value, "label": o.label, "value": outcomes.get(o.value, 0)}
+            for o in Outcome
+        ]
+        + [
+            {
+                "key": "awaiting",
+                "label": _("Awaiting the Atasan PPID's answer"),
+                "value": outcomes.get("", 0),
+            }
+        ],
+        "disputes": [
+            {"key": s.value, "label": s.label, "value": stages.get(s.value, 0)}
+            for s in DisputeStage
+        ],
+    }

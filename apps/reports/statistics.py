@@ -46,6 +46,7 @@ from apps.info_requests.models import (
 from apps.reports.models import SkmElement, SurveyResponse
 
 PASAL_17_LETTERS = "abcdefghij"
+NOTICE_GIVEN = (Status.DECIDED, Status.REOPENED)
 OBJECTIONS_APP = "apps.objections"
 OBJECTIONS_INTERFACE = ("apps.objections.selectors", "objection_statistics")
 # PermenPANRB 14/2017: converted index (25-100) bands and their grades.
@@ -332,9 +333,10 @@ def year_statistics(year: int) -> dict:
         "year": year,
         "requests": {
             "received": len(rows),
-            "decided": sum(1 for r in rows if r["status"] == Status.DECIDED),
+            # A request reopened by an objection already had its written notice.
+            "decided": sum(1 for r in rows if r["status"] in NOTICE_GIVEN),
             "open": sum(
-                1 for r in rows if r["status"] not in (Status.DECIDED, Status.WITHDRAWN)
+                1 for r in rows if r["status"] not in (*NOTICE_GIVEN, Status.WITHDRAWN)
             ),
             "withdrawn": sum(1 for r in rows if r["status"] == Status.WITHDRAWN),
             "extended": sum(1 for r in rows if r["extended_due_date"]),

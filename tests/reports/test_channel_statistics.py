@@ -55,3 +55,13 @@ def test_statistics_page_and_api_show_the_inbox_series(client):
     api = client.get("/api/v1/statistics/", {"year": 2026}).json()
     keys = {s["key"] for s in api["series"]}
     assert {"conversations_by_channel", "response_hours_by_channel"} <= keys
+
+
+@pytest.mark.django_db
+def test_a_request_reopened_by_an_objection_counts_as_decided():
+    from tests.info_requests.factories import InformationRequestFactory
+
+    InformationRequestFactory(status="reopened")
+    InformationRequestFactory(in_process=True)
+    counts = year_statistics(2026)["requests"]
+    assert (counts["decided"], counts["open"]) == (1, 1)
