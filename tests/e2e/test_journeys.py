@@ -4,7 +4,7 @@ reads the outcome and answers the survey. Also: finding and downloading a
 published document, the statistics page under axe, the request form on a phone."""
 
 from django.core.files.base import ContentFile
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from apps.accounts.models import Unit
 from apps.accounts.roles import Role
@@ -116,12 +116,24 @@ def test_request_from_filing_to_outcome(demo_site, new_page, officer, sample_pdf
     citizen.wait_for_selector("h1")
     assert SurveyResponse.objects.get(request=request).comment == "Cepat dan jelas"
 
-    try:
-        objection_url = reverse("objections:submit")
-    except NoReverseMatch:
-        return  # the objections app is not on this branch yet
-    citizen.goto(base + objection_url)
-    assert citizen.locator("main form").count() >= 1
+    # The citizen objects: a notice was issued (ground d), nothing delivered yet (e).
+    from apps.objections.models import Objection
+
+    citizen.goto(base + reverse("objections:submit"))
+    citizen.fill("#id_number", request.registration_number)
+    citizen.fill("#id_contact", "siti@example.com")
+    citizen.locator("main form button[type=submit]").click()
+    citizen.wait_for_selector("input[name=grounds][value=d]")
+    assert citizen.locator("input[name=grounds][value=a]").count() == 0  # not refused
+    citizen.check("input[name=grounds][value=d]")
+    citizen.fill(
+        "#id_reason", "Data yang diberikan bukan per kecamatan seperti diminta."
+    )
+    citizen.locator("main form button[type=submit]").click()
+    citizen.wait_for_url("**/keberatan/**")
+    objection = Objection.objects.get(request=request)
+    assert objection.grounds == ["d"]
+    assert objection.number in citizen.content()
 
 
 def test_search_and_download_a_published_document(demo_site, page, sample_pdf):
