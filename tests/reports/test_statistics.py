@@ -178,6 +178,6 @@ def test_query_count_does_not_grow_with_the_data(
     year_2026, django_assert_max_num_queries
 ):
     year_statistics(2026)  # warm the holiday calendar
-    # requests, complaints, survey; the inbox's two series (per channel).
-    with django_assert_max_num_queries(5):
+    # requests, complaints, survey; the inbox (2); objections and disputes (3).
+    with django_assert_max_num_queries(8):
         year_statistics(2026)

@@ -43,7 +43,8 @@ class TestStatisticsPage:
         client.get("/statistik/?year=2026")  # warm the holiday calendar
         for n in range(30):
             InformationRequestFactory(received_at=at(2026, 5, 1 + n % 28))
-        with django_assert_max_num_queries(8):  # 6 + the inbox's two series
+        # 6 + the inbox's two series + objections (3), minus the cached profile.
+        with django_assert_max_num_queries(10):
             client.get("/statistik/?year=2026")
 
     def test_csv_and_json_downloads(self, client, year_2026):
