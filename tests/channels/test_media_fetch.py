@@ -120,3 +120,42 @@ def test_officers_see_why_an_attachment_was_refused(
     assert page.status_code == 200
     assert attachment.download_error
     assert attachment.download_error in page.content.decode()
+
+
+def test_a_downloaded_attachment_is_encrypted_at_rest(
+    post_meta, provider, settings, sample_png
+):
+    provider.media["ktp.png"] = (sample_png, "image/png")
+    attachment = post_attachment(post_meta, "facebook", f"{provider.url}/cdn/ktp.png")
+    raw = (settings.PRIVATE_MEDIA_ROOT / "channels" / attachment.file.name).read_bytes()
+    assert not raw.startswith(b"\x89PNG")
+    with attachment.file.open("rb") as handle:
+        assert handle.read() == sample_png
+
+
+def test_an_inbox_photo_loses_its_exif(post_meta, provider):
+    from tests import images
+
+    provider.media["media-gps"] = (images.jpeg_with_gps(), "image/jpeg")
+    message = {
+        "from": "6281254001234",
+        "id": "wamid.GPS",
+        "timestamp": "1767225600",
+        "type": "image",
+        "image": {"id": "media-gps", "mime_type": "image/jpeg"},
+    }
+    post_meta("whatsapp", p.whatsapp([message]))
+    attachment = Attachment.objects.get()
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    assert not images.has_author_metadata(content)
+    assert attachment.size == len(content)
+
+
+def test_an_inbox_image_bomb_is_recorded_not_stored(post_meta, provider):
+    from tests import images
+
+    provider.media["bomb.png"] = (images.png_claiming_size(8000, 6000), "image/png")
+    attachment = post_attachment(post_meta, "facebook", f"{provider.url}/cdn/bomb.png")
+    assert not attachment.file
+    assert "40" in attachment.download_error
