@@ -109,8 +109,9 @@ def test_the_bomb_through_the_admin_is_stored_without_text(
             "documents-0-file": SimpleUploadedFile("renja.docx", bomb),
         },
     )
-    response = client.post(f"{CHANGELIST}add/", data)
+    response, peak = peak_while(client.post, f"{CHANGELIST}add/", data)
     assert response.status_code == 302
+    assert peak < 40 * MB  # the whole admin request (before the bound: 450 MB+)
     document = InformationItem.objects.get().documents.get()
     assert document.content_type == DOCX
     assert document.extracted_text == ""
