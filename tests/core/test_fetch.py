@@ -141,7 +141,7 @@ def test_redirects_are_followed_and_checked_and_bounded(fake, second):
     assert fake.calls[0]["headers"]["Authorization"] == "Bearer wa-token"
     # The token is not carried to another host.
     assert "Authorization" not in second.calls[0]["headers"]
-    with pytest.raises(FetchRefused, match="redirect"):
+    with pytest.raises(FetchRefused):
         get(f"{fake.url}/redirect", allowed=[fake.endpoint])
     assert len(fake.calls) == 1 + 4  # the first hop and three redirects
 
