@@ -235,7 +235,9 @@ def strip_pdf_metadata(data: bytes) -> bytes | None:
     from pypdf.generic import NameObject
 
     try:
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        reader = PdfReader(io.BytesIO(data))
+        writer = PdfWriter(clone_from=reader)
+        writer.pdf_header = reader.pdf_header  # keep the declared PDF version
         writer.metadata = None
         writer.xmp_metadata = None
         for page in writer.pages:
