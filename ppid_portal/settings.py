@@ -315,6 +315,15 @@ CHANNELS_SEND_BACKOFF_SECONDS = env(
     "CHANNELS_SEND_BACKOFF_SECONDS", default=2.0, cast=float
 )
 CHANNELS_HTTP_TIMEOUT = env("CHANNELS_HTTP_TIMEOUT", default=10.0, cast=float)
+# Attachments are fetched from links the sender or provider chose (apps.core.fetch):
+# https to public addresses only, at most MAX_UPLOAD_SIZE_MB, and at most this many
+# seconds for the whole download (redirects included).
+CHANNELS_MEDIA_TOTAL_TIMEOUT = env(
+    "CHANNELS_MEDIA_TOTAL_TIMEOUT", default=60.0, cast=float
+)
+# Exact "ip:port" endpoints exempt from that rule: the test suite's local fake
+# providers only. Deliberately not read from the environment.
+CHANNELS_MEDIA_TEST_ENDPOINTS: list[str] = []
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import PrivateStorage
+from apps.core.files import EncryptedPrivateStorage
 from apps.core.models import TimeStampedModel
 
 
@@ -203,7 +203,8 @@ class Message(models.Model):
         return f"{self.get_direction_display()} {self.message_type}: {self.text[:40]}"
 
 
-attachment_storage = PrivateStorage("channels")
+# Attachments may be KTP photos: encrypted at rest like identity scans.
+attachment_storage = EncryptedPrivateStorage("channels")
 
 
 class Attachment(models.Model):

@@ -37,7 +37,7 @@ from apps.channels.models import (
     PayloadStatus,
 )
 from apps.channels.workflow import CONVERSATION_WORKFLOW
-from apps.core.files import sniff
+from apps.core.files import scrub_upload, sniff
 from apps.core.workflow import record_transition
 
 logger = logging.getLogger(__name__)
@@ -151,12 +151,25 @@ def _download_all(adapter, inbound: Inbound) -> list[dict]:
                 raise ProviderError(
                     f"Larger than {settings.MAX_UPLOAD_SIZE_MB} MB.", retryable=False
                 )
-            row["content"] = content
+            row["content"] = _without_metadata(content)
             row["content_type"] = content_type or media.content_type
+        except ValidationError as error:
+            row["content"] = None
+            row["error"] = " ".join(error.messages)[:2000]
         except (ProviderError, KeyError, ValueError, NotImplementedError) as error:
             row["error"] = str(error)[:2000]
         files.append(row)
     return files
+
+
+def _without_metadata(content: bytes) -> bytes:
+    """An image sent to the inbox loses its EXIF/XMP like any upload (GPS of a
+    reporter's photo); raises ValidationError for an unreadable or huge image."""
+    upload = ContentFile(content)
+    sniffed = sniff(upload)
+    if sniffed is not None:
+        scrub_upload(upload, sniffed[0])
+    return upload.file.getvalue()
 
 
 def message_receive(

@@ -210,7 +210,17 @@ def complaint_submit(
     checked = []
     for upload in attachments if "attachments" not in errors else ():
         try:
-            checked.append((upload, validate_upload(upload, kinds=ATTACHMENT_KINDS)))
+            # An anonymous or confidential reporter's PDF loses its author too.
+            checked.append(
+                (
+                    upload,
+                    validate_upload(
+                        upload,
+                        kinds=ATTACHMENT_KINDS,
+                        strip_pdf_metadata=is_anonymous or is_confidential,
+                    ),
+                )
+            )
         except ValidationError as error:
             errors.setdefault("attachments", []).extend(
                 f"{upload.name}: {message}" for message in error.messages

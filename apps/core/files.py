@@ -76,9 +76,17 @@ def sniff(upload) -> tuple[str, str] | None:
 
 
 def validate_upload(
-    upload, kinds=DOCUMENT_KINDS, max_mb: int | None = None
+    upload,
+    kinds=DOCUMENT_KINDS,
+    max_mb: int | None = None,
+    *,
+    strip_pdf_metadata: bool = False,
 ) -> CheckedUpload:
-    """Refuse a file whose content is not one of `kinds` or that is too large."""
+    """Refuse a file whose content is not one of `kinds` or that is too large.
+
+    An accepted image loses its metadata here (EXIF, XMP...: see scrub.py), in
+    place, so whatever the caller stores next is clean; so does a PDF when
+    `strip_pdf_metadata` (anonymous and confidential reports)."""
     limit_mb = max_mb or settings.MAX_UPLOAD_SIZE_MB
     if upload.size > limit_mb * 1024 * 1024:
         raise ValidationError(
@@ -95,6 +103,7 @@ def validate_upload(
             % {"allowed": allowed},
             code="file_type",
         )
+    scrub_upload(upload, sniffed[0], pdf=strip_pdf_metadata)
     digest = hashlib.sha256()
     upload.seek(0)
     for chunk in iter(lambda: upload.read(65536), b""):
@@ -106,6 +115,47 @@ def validate_upload(
         size=upload.size,
         sha256=digest.hexdigest(),
     )
+
+
+# --- Metadata removal (issue 12, item 7) -----------------------------------------
+
+
+def scrub_upload(upload, mimetype: str, *, pdf: bool = False) -> None:
+    """Re-write `upload` in place without its metadata (images always, PDFs when
+    `pdf`); a file with none is left untouched. Raises ValidationError for an
+    image that cannot be read or is too large to decode."""
+    from apps.core import scrub
+
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if mimetype in scrub.IMAGE_FORMATS:
+        cleaned = scrub.strip_image_metadata(data, mimetype)
+    elif mimetype == "application/pdf" and pdf:
+        cleaned = scrub.strip_pdf_metadata(data)
+    else:
+        cleaned = None
+    if cleaned is not None:
+        _replace_content(upload, cleaned)
+
+
+def _replace_content(upload, data: bytes) -> None:
+    handle = upload.file
+    try:
+        # Same file object: a TemporaryUploadedFile keeps its temporary path.
+        handle.seek(0)
+        handle.truncate()
+        handle.write(data)
+        handle.flush()
+        handle.seek(0)
+    except (AttributeError, OSError, ValueError):
+        import io
+
+        upload.file = io.BytesIO(data)
+    upload.size = len(data)
+
+
+# --- end of metadata removal -------------------------------------------------------
 
 
 @deconstructible

@@ -12,9 +12,13 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import encrypted_storage, private_storage
+from apps.core.files import EncryptedPrivateStorage, encrypted_storage
 from apps.core.intake import Channel
 from apps.core.models import TimeStampedModel
+
+# Letters and documents given to applicants (may name them, may be personal data):
+# encrypted at rest, in the same folders of PRIVATE_MEDIA_ROOT as before.
+letter_storage = EncryptedPrivateStorage()
 
 
 class ApplicantType(models.TextChoices):
@@ -393,7 +397,7 @@ class WrittenNotice(TimeStampedModel):
     issued_at = models.DateTimeField(_("issued at"))
     letter = models.FileField(
         _("letter (PDF)"),
-        storage=private_storage,
+        storage=letter_storage,
         upload_to="requests/notices/",
         blank=True,
     )
@@ -445,7 +449,7 @@ class RequestDocument(TimeStampedModel):
     )
     file = models.FileField(
         _("file"),
-        storage=private_storage,
+        storage=letter_storage,
         upload_to="requests/delivered/",
         max_length=200,
     )

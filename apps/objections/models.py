@@ -12,10 +12,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import encrypted_storage, private_storage
+from apps.core.files import EncryptedPrivateStorage, encrypted_storage
 from apps.core.intake import Channel
 from apps.core.models import TimeStampedModel
 from apps.info_requests.models import ApplicantType
+
+# The answer letter names the applicant: encrypted at rest, same folder as before.
+letter_storage = EncryptedPrivateStorage()
 
 
 class Ground(models.TextChoices):
@@ -189,7 +192,7 @@ class Objection(TimeStampedModel):
     )
     answer_letter = models.FileField(
         _("answer letter (PDF)"),
-        storage=private_storage,
+        storage=letter_storage,
         upload_to="objections/answers/",
         blank=True,
         max_length=200,

@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import PrivateStorage
+from apps.core.files import EncryptedPrivateStorage, PrivateStorage
 from apps.core.models import TimeStampedModel
 
 document_storage = PrivateStorage("registers")
+# Minutes of a consequence test are never public: encrypted at rest, same folder.
+minutes_storage = EncryptedPrivateStorage("registers")
 
 
 class Category(models.TextChoices):
@@ -432,7 +434,7 @@ class ExemptInformation(TimeStampedModel):
     decision_date = models.DateField(_("PPID decision date"))
     minutes_file = models.FileField(
         _("minutes (berita acara)"),
-        storage=document_storage,
+        storage=minutes_storage,
         upload_to=document_upload_to,
         max_length=200,
         blank=True,

@@ -20,6 +20,8 @@ def provider(settings):
     settings.CHANNELS_EMAIL_ADDRESS = "ppid@kutaitimurkab.go.id"
     settings.CHANNELS_SEND_BACKOFF_SECONDS = 0
     settings.CHANNELS_HTTP_TIMEOUT = 0.3
+    # The fake speaks plain http on 127.0.0.1: exempt exactly that endpoint.
+    settings.CHANNELS_MEDIA_TEST_ENDPOINTS = [server.endpoint]
     yield server
     server.release.set()
     server.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -16,8 +17,8 @@ MEDIA_BYTES = {}
 class FakeProvider(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), Handler)
+    def __init__(self, host: str = "127.0.0.1", port: int = 0):
+        super().__init__((host, port), Handler)
         self.calls: list[dict] = []
         # Answers to give before the normal one: an HTTP status or "hang".
         self.failures: list[int | str] = []
@@ -27,7 +28,11 @@ class FakeProvider(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+        return f"http://{self.server_address[0]}:{self.server_address[1]}"
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.server_address[0]}:{self.server_address[1]}"
 
     def sent(self, path_end: str) -> list[dict]:
         return [
@@ -99,6 +104,44 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith(f"/file/bot{BOT_TOKEN}/"):
             content, mime = self.server.media[path.rsplit("/", 1)[1]]
             return self._answer(200, content, mime)
+        if path == "/redirect":
+            # A CDN link that moves: 302 to wherever ?to= says.
+            self.send_response(302)
+            self.send_header("Location", call["query"].get("to", "/redirect"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if path.startswith("/trickle/"):
+            # A body that never finishes in time: one byte per 50 ms.
+            size = int(path.rsplit("/", 1)[1])
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            for _ in range(size):
+                if self.server.release.is_set():
+                    break
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    break
+                time.sleep(0.05)
+            return None
+        if path.startswith("/unsized/"):
+            # A body without Content-Length (ends when the connection closes).
+            size = int(path.rsplit("/", 1)[1])
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.end_headers()
+            self.server.sent_bytes = 0
+            try:
+                for _ in range(size // 4096):
+                    self.wfile.write(b"x" * 4096)
+                    self.server.sent_bytes += 4096
+            except OSError:
+                pass
+            return None
         if path.startswith("/cdn/"):
             content, mime = self.server.media[path.rsplit("/", 1)[1]]
             return self._answer(200, content, mime)
@@ -159,8 +202,8 @@ class Handler(BaseHTTPRequestHandler):
         return self._answer(404, {"error": {"message": "Unknown path"}})
 
 
-def start() -> FakeProvider:
-    server = FakeProvider()
+def start(host: str = "127.0.0.1", port: int = 0) -> FakeProvider:
+    server = FakeProvider(host, port)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server

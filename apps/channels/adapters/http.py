@@ -40,6 +40,9 @@ def request(
     if json_body is not None:
         data = json.dumps(json_body).encode()
         all_headers["Content-Type"] = "application/json"
+    if urllib.parse.urlsplit(url).scheme not in ("https", "http"):
+        # Provider URLs come from settings; never let one be a local file.
+        raise ProviderError(f"Not an HTTP URL: {url[:100]}", retryable=False)
     req = urllib.request.Request(url, data=data, method=method, headers=all_headers)
     try:
         with urllib.request.urlopen(req, timeout=_timeout()) as response:  # noqa: S310
@@ -69,3 +72,24 @@ def request_json(method: str, url: str, **kwargs) -> dict:
         return json.loads(body)
     except ValueError:
         raise ProviderError("The answer is not JSON.", retryable=False) from None
+
+
+def fetch_media(url: str, *, headers: dict | None = None) -> tuple[bytes, str]:
+    """(content, content type) of an attachment at a URL the sender or provider
+    chose, through core's guarded fetcher (https, public addresses, bounded size
+    and time, redirects checked); a refusal is a ProviderError that is not retried.
+    """
+    from apps.core.fetch import FetchError, fetch
+
+    try:
+        fetched = fetch(
+            url,
+            max_bytes=settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024,
+            timeout=_timeout(),
+            total_timeout=float(settings.CHANNELS_MEDIA_TOTAL_TIMEOUT),
+            headers=headers,
+            allowed_endpoints=settings.CHANNELS_MEDIA_TEST_ENDPOINTS,
+        )
+    except FetchError as error:
+        raise ProviderError(str(error), retryable=error.retryable) from None
+    return fetched.content, fetched.content_type

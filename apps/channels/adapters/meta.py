@@ -81,8 +81,8 @@ class MessengerAdapter(Adapter):
         return inbound
 
     def download(self, media: MediaRef) -> tuple[bytes, str]:
-        limit = settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024
-        return http.request("GET", media.ref, max_bytes=limit)
+        # The URL is whatever the webhook says: only the guarded fetcher opens it.
+        return http.fetch_media(media.ref)
 
     def send(self, outbound: Outbound) -> SendResult:
         body = {

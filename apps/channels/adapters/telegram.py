@@ -108,11 +108,8 @@ class TelegramAdapter(Adapter):
             )
         path = answer["result"]["file_path"]
         base = settings.TELEGRAM_API_URL.rstrip("/")
-        limit = settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024
-        content, content_type = http.request(
-            "GET",
-            f"{base}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}",
-            max_bytes=limit,
+        content, content_type = http.fetch_media(
+            f"{base}/file/bot{settings.TELEGRAM_BOT_TOKEN}/{path}"
         )
         return content, media.content_type or content_type
 

@@ -101,10 +101,7 @@ class WhatsAppAdapter(Adapter):
 
     def download(self, media: MediaRef) -> tuple[bytes, str]:
         info = http.request_json("GET", graph_url(media.ref), headers=self._auth())
-        limit = settings.MAX_UPLOAD_SIZE_MB * 1024 * 1024
-        content, content_type = http.request(
-            "GET", info["url"], headers=self._auth(), max_bytes=limit
-        )
+        content, content_type = http.fetch_media(info["url"], headers=self._auth())
         return content, info.get("mime_type") or content_type
 
     def send(self, outbound: Outbound) -> SendResult:
