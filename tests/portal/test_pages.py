@@ -59,11 +59,13 @@ class TestHome:
         from tests.factories import UnitFactory
 
         with django_assert_max_num_queries(6):
-            client.get("/")
+            response = client.get("/")
+        assert response.status_code == 200
         for index in range(15):
             UnitFactory(code=f"OPD{index}")
         with django_assert_max_num_queries(6):
-            client.get("/")
+            response = client.get("/")
+        assert response.status_code == 200
 
     def test_query_count_does_not_grow_with_requests(
         self, client, kutim, django_assert_max_num_queries
