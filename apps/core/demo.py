@@ -185,9 +185,11 @@ def load_profile() -> BodyProfile:
         "superior_position": "Sekretaris Daerah Kabupaten Kutai Timur",
         "request_number_prefix": "PPID-KUTIM",
     }
-    for field, value in values.items():
-        setattr(profile, field, value)
-    profile.save()
+    # Saved only when something differs, so a second run adds no history row.
+    if any(getattr(profile, field) != value for field, value in values.items()):
+        for field, value in values.items():
+            setattr(profile, field, value)
+        profile.save()
     return profile
 
 

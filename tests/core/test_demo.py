@@ -110,6 +110,7 @@ def _counts() -> dict[str, int]:
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["Page history"] = Page.history.count()
+    counts["BodyProfile history"] = BodyProfile.history.count()
     return counts
 
 
