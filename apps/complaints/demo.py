@@ -1,6 +1,8 @@
 """Demo complaints of Kabupaten Kutai Timur: 28 across units, channels and statuses.
 
-Idempotent: each complaint has a fixed submission key, so a second run finds it.
+Received and handled on working days of the portal's calendar, every step before
+the day the demo is loaded. Idempotent: each complaint has a fixed submission key,
+so a second run finds it.
 """
 
 import datetime as dt
@@ -9,6 +11,8 @@ from django.utils import timezone
 
 from apps.complaints import services
 from apps.complaints.models import Channel, Classification, Complaint, RejectionReason
+from apps.core.demo import working_days_ago
+from apps.core.workdays import Calendar, receipt_date
 
 UNIT_CODES = [
     "DINKES",
@@ -37,9 +41,20 @@ TOPICS = [
 # Status each demo complaint is brought to, in turn.
 TARGETS = ["received", "verified", "rejected", "forwarded", "followed_up", "resolved"]
 COUNT = 28
+# The last complaint arrived this many working days ago: more than its four steps.
+NEWEST_AGE = 6
 
 
-def _walk(complaint, target, actor, start):
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def _next_working_morning(calendar: Calendar, moment: dt.datetime) -> dt.datetime:
+    return _at(calendar.add(receipt_date(moment), 1), 10)
+
+
+def _walk(complaint, target, actor, start, calendar):
+    """One step per working day after receipt, up to `target`."""
     at = start
     if target == "rejected":
         services.complaint_reject(
@@ -48,7 +63,7 @@ def _walk(complaint, target, actor, start):
             reason=RejectionReason.OUT_OF_AUTHORITY,
             note="Jalan nasional, bukan kewenangan kabupaten.",
             belongs_to="Balai Besar Pelaksanaan Jalan Nasional Kalimantan Timur",
-            now=at + dt.timedelta(days=1),
+            now=_next_working_morning(calendar, at),
         )
         return
     order = ["verified", "forwarded", "followed_up", "resolved"]
@@ -56,7 +71,7 @@ def _walk(complaint, target, actor, start):
         return
     steps = order[: order.index(target) + 1]
     for step in steps:
-        at += dt.timedelta(days=1)
+        at = _next_working_morning(calendar, at)
         if step == "verified":
             services.complaint_verify(complaint=complaint, actor=actor, now=at)
         elif step == "forwarded":
@@ -82,7 +97,8 @@ def _walk(complaint, target, actor, start):
 def load(*, stdout, units, officers, **context) -> dict:
     by_name = {officer.username: officer for officer in officers}
     lead, desk = by_name["utama"], by_name["petugas"]
-    now = timezone.now()
+    today = timezone.localdate()
+    calendar = Calendar()
     channels = Channel.values
     classifications = Classification.values
     complaints = []
@@ -99,7 +115,8 @@ def load(*, stdout, units, officers, **context) -> dict:
         unit = (
             units[code] if code else (units["PUPR"] if target != "received" else None)
         )
-        received = now - dt.timedelta(days=40 - index, hours=index % 7)
+        received_on = working_days_ago(calendar, today, COUNT - index + NEWEST_AGE - 1)
+        received = _at(received_on, 7 + index % 8, 5 * (index % 12))
         result = services.complaint_submit(
             actor=desk,
             title=title,
@@ -118,7 +135,7 @@ def load(*, stdout, units, officers, **context) -> dict:
             submission_key=key,
             now=received,
         )
-        _walk(result.complaint, target, lead, received)
+        _walk(result.complaint, target, lead, received, calendar)
         complaints.append(result.complaint)
     stdout.write(f"Complaints: {len(complaints)}")
     return {"complaints": complaints}

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from apps.accounts.models import Unit, User
 from apps.accounts.roles import Role
 from apps.core.models import BodyProfile
+from apps.core.workdays import Calendar
 
 SANGATTA = (
     "Kawasan Perkantoran Bukit Pelangi, Sangatta, Kutai Timur, Kalimantan Timur 75683"
@@ -128,6 +129,29 @@ OFFICERS = [
 DEMO_PASSWORD_DEFAULT = "kutim-demo-2026"  # noqa: S105 (printed, DEBUG only)
 
 
+# Demo cases are dated back from the day load_demo runs. They are anchored on
+# working days of the portal's calendar (holidays, cuti bersama, closures), so
+# every step falls on a day the office is open and before today, whatever today is.
+
+
+def working_days_ago(calendar: Calendar, today: dt.date, count: int) -> dt.date:
+    """The `count`-th working day before `today` (today itself is never counted)."""
+    if count < 1:
+        raise ValueError("Count at least one working day back.")
+    day, found = today, 0
+    while found < count:
+        day -= dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            found += 1
+    return day
+
+
+def working_day_on_or_before(calendar: Calendar, day: dt.date) -> dt.date:
+    while not calendar.is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def load_profile() -> BodyProfile:
     profile = BodyProfile.load()
     values = {
@@ -161,9 +185,11 @@ def load_profile() -> BodyProfile:
         "superior_position": "Sekretaris Daerah Kabupaten Kutai Timur",
         "request_number_prefix": "PPID-KUTIM",
     }
-    for field, value in values.items():
-        setattr(profile, field, value)
-    profile.save()
+    # Saved only when something differs, so a second run adds no history row.
+    if any(getattr(profile, field) != value for field, value in values.items()):
+        for field, value in values.items():
+            setattr(profile, field, value)
+        profile.save()
     return profile
 
 

@@ -2,8 +2,10 @@
 every channel, several units, some overdue, with their receipts and written notices.
 
 They go through the real services (numbers, deadlines, audit trail, PDF letters)
-with the times they would have happened at. Safe to run again: each demo request
-has a fixed submission key and is skipped when it exists.
+with the times they would have happened at: received and handled on working days
+of the portal's calendar, every step before the day the demo is loaded, so each
+status is there whatever that day is. Safe to run again: each demo request has a
+fixed submission key and is skipped when it exists.
 """
 
 import datetime as dt
@@ -11,6 +13,7 @@ import uuid
 
 from django.utils import timezone
 
+from apps.core.demo import working_day_on_or_before, working_days_ago
 from apps.core.workdays import Calendar, receipt_date
 from apps.info_requests import services
 from apps.info_requests.models import InformationRequest
@@ -129,6 +132,26 @@ FATES = [
     ("refused_exempt", {"letters": ["a", "i"]}),
     ("granted", {}),
 ]
+CLOSED = 33  # requests 0-32 are decided or withdrawn, spread over the past year
+# A closed request's last step comes at most 14 working days after receipt.
+CLOSED_MIN_AGE = 20
+# The 12 open requests (33-44): (status left in, working days elapsed since receipt).
+# A request is due 10 working days after receipt (17 when extended): those marked
+# overdue are past it on any day the demo is loaded.
+OPEN = [
+    ("in_process", 16),  # overdue
+    ("awaiting_completion", 12),
+    ("extended", 19),  # overdue even after the extension
+    ("received", 12),  # overdue, never routed
+    ("in_process", 8),
+    ("awaiting_completion", 5),
+    ("extended", 9),
+    ("received", 4),
+    ("in_process", 3),
+    ("awaiting_completion", 2),
+    ("extended", 6),
+    ("received", 0),  # arrived on the last working day
+]
 
 
 def _nik(index: int, female: bool) -> str:
@@ -142,29 +165,32 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 15)))
 
 
+def _received_day(index: int, today: dt.date, calendar: Calendar) -> dt.date:
+    """A working day before today: closed requests spread over the past year (and
+    old enough for all their steps), open ones a set number of working days ago."""
+    if index < CLOSED:
+        spread = working_day_on_or_before(
+            calendar, today - dt.timedelta(days=360 - index * 10)
+        )
+        return min(spread, working_days_ago(calendar, today, CLOSED_MIN_AGE))
+    _status, elapsed = OPEN[index - CLOSED]
+    return working_days_ago(calendar, today, elapsed + 1)
+
+
 def load(*, stdout, units, officers, **context):
     today = timezone.localdate()
     calendar = Calendar()
     by_name = {o.username: o for o in officers}
     utama, petugas = by_name["utama"], by_name["petugas"]
     created = 0
-    specs = []
-    # 33 decided or withdrawn over the past year, then 12 still open (some overdue).
-    for index in range(45):
-        specs.append(index)
-    for index in specs:
+    for index in range(CLOSED + len(OPEN)):
         key = uuid.uuid5(NAMESPACE, f"request-{index}")
         if InformationRequest.objects.filter(submission_key=key).exists():
             continue
         unit_code, information, purpose = TOPICS[index % len(TOPICS)]
         name, occupation = NAMES[index % len(NAMES)]
         channel = CHANNELS[index % len(CHANNELS)]
-        if index < 33:
-            received_day = today - dt.timedelta(days=360 - index * 10)
-        else:
-            # Open cases: received 1 to 30 calendar days ago.
-            received_day = today - dt.timedelta(days=(45 - index) * 3 - 2)
-        received_at = _at(received_day, 8 + index % 9)
+        received_at = _at(_received_day(index, today, calendar), 8 + index % 9)
         applicant_type = "individual"
         extra = {}
         if index % 11 == 4:
@@ -205,10 +231,12 @@ def load(*, stdout, units, officers, **context):
         day = receipt_date(received_at)
 
         def step(n, day=day):
+            """10.15 on the n-th working day after receipt."""
             return _at(calendar.add(day, n), 10)
 
-        if index >= 33:
-            _leave_open(index, request, unit, utama, step, today)
+        if index >= CLOSED:
+            status, elapsed = OPEN[index - CLOSED]
+            _leave_open(request, status, elapsed, unit, utama, step)
             continue
         fate, details = FATES[index % len(FATES)]
         services.information_request_assign(
@@ -225,7 +253,7 @@ def load(*, stdout, units, officers, **context):
                 request=request,
                 actor=utama,
                 reason="Dokumen berada di beberapa bidang dan perlu dihimpun.",
-                today=calendar.add(day, 8),
+                today=step(8).date(),
                 now=step(8),
             )
             decided_after = 14
@@ -234,28 +262,30 @@ def load(*, stdout, units, officers, **context):
     return {}
 
 
-def _leave_open(index, request, unit, utama, step, today):
-    mode = index % 4
-    if mode == 0:
-        return  # received, waiting for the PPID Utama to route it
-    past = [n for n in range(1, 12) if step(n).date() <= today]
+def _leave_open(request, status, elapsed, unit, utama, step):
+    """Bring an open request to `status`; its steps take the working days after
+    receipt, all `elapsed` of which are before today."""
+    if status == "received":
+        return  # waiting for the PPID Utama to route it
     services.information_request_assign(
-        request=request, unit=unit, actor=utama, now=step(past[0]) if past else None
+        request=request, unit=unit, actor=utama, now=step(1)
     )
-    if mode == 2 and len(past) >= 2:
+    if status == "awaiting_completion":
         services.information_request_ask_completion(
             request=request,
             actor=utama,
             missing="Mohon lampirkan salinan KTP yang terbaca jelas.",
-            now=step(past[1]),
+            now=step(2),
         )
-    elif mode == 3 and len(past) >= 3 and step(10).date() >= today:
+    elif status == "extended":
+        # Extended within the first 10 working days, as the law allows.
+        on = step(min(elapsed, 8))
         services.information_request_extend(
             request=request,
             actor=utama,
             reason="Data masih direkap dari puskesmas.",
-            today=step(past[-1]).date(),
-            now=step(past[-1]),
+            today=on.date(),
+            now=on,
         )
 
 

@@ -268,6 +268,7 @@ def information_request_assign(
                 to_status=request.status,
                 actor=actor,
                 note=text,
+                at=now,
             )
         else:
             _transition(
@@ -276,6 +277,7 @@ def information_request_assign(
                 actor=actor,
                 note=text,
                 fields=["unit"],
+                now=now,
             )
     return request
 

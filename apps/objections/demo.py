@@ -1,9 +1,10 @@
 """Demo objections of Kutai Timur in every outcome, on the demo requests, and two
 disputes at the Komisi Informasi at different stages.
 
-Through the real services, with the times they would have happened at. Safe to
-run again: each objection has a fixed submission key, each dispute a fixed
-register number.
+Through the real services, with the times they would have happened at: on working
+days of the portal's calendar, every step (up to the Komisi's decision) before the
+day the demo is loaded. Safe to run again: each objection has a fixed submission
+key, each dispute belongs to one of them.
 """
 
 import datetime as dt
@@ -18,6 +19,24 @@ from apps.objections import services
 from apps.objections.models import Dispute, Objection
 
 NAMESPACE = uuid.UUID("0b7c2a51-8f4e-4b43-9d8c-5e2a1f7b6c31")
+# Working days from a written notice to the last demo step after it: objection (2),
+# answer (12), release (3), dispute filed (5), registered (2), two stages with a
+# hearing each (2 x 13). Only notices older than that are objected to.
+CHAIN_DAYS = 50
+ROMAN_MONTHS = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+]
 
 # (slot, notice decision wanted, grounds, outcome or None, release done?)
 SLOTS = [
@@ -73,6 +92,7 @@ def load(*, stdout, units, officers, **context):
     atasan, utama = by_name["atasan"], by_name["utama"]
     calendar = Calendar()
     now = timezone.now()
+    today = timezone.localdate(now)
     used = set(
         Objection.objects.exclude(request=None).values_list("request_id", flat=True)
     )
@@ -108,7 +128,7 @@ def load(*, stdout, units, officers, **context):
         request = None
         for candidate in candidates:
             noticed = receipt_date(candidate.notice.issued_at)
-            if _at(calendar.add(noticed, 40)) < now:
+            if calendar.add(noticed, CHAIN_DAYS) < today:
                 request = candidate
                 break
         if request is None:
@@ -116,8 +136,6 @@ def load(*, stdout, units, officers, **context):
         used.add(request.pk)
         noticed = receipt_date(request.notice.issued_at)
         received_at = _at(calendar.add(noticed, 2), 9)
-        if received_at > now:
-            received_at = now
         objection = services.objection_submit(
             request=request,
             grounds=grounds,
@@ -192,21 +210,21 @@ def _tiny_pdf() -> bytes:
 def _disputes(actor, calendar) -> int:
     made = 0
     plans = [
-        (
-            "001/II/KI-Kaltim-PS/2026",
-            "affirmed",
-            ["preliminary_examination", "mediation"],
-        ),
-        ("007/III/KI-Kaltim-PS/2026", "in-part", ["adjudication", "decision"]),
+        (1, "affirmed", ["preliminary_examination", "mediation"]),
+        (7, "in-part", ["adjudication", "decision"]),
     ]
-    for register_number, slot, stages in plans:
-        if Dispute.objects.filter(register_number=register_number).exists():
-            continue
+    for sequence, slot, stages in plans:
         key = uuid.uuid5(NAMESPACE, f"objection-{slot}")
         objection = Objection.objects.filter(submission_key=key).first()
         if objection is None or objection.decided_at is None:
             continue
+        if Dispute.objects.filter(objection=objection).exists():
+            continue
         filed = calendar.add(receipt_date(objection.decided_at), 5)
+        # The Komisi's register number carries the month and year of filing.
+        register_number = (
+            f"{sequence:03d}/{ROMAN_MONTHS[filed.month - 1]}/KI-Kaltim-PS/{filed.year}"
+        )
         dispute = services.dispute_record(
             register_number=register_number,
             filed_on=filed,

@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
+from apps.core.demo import working_day_on_or_before, working_days_ago
+from apps.core.workdays import Calendar
 from apps.registers import services
 from apps.registers.models import (
     Announcement,
@@ -643,7 +645,10 @@ def _pdf(title: str, summary: str, unit_name: str) -> bytes:
 def load(*, stdout, units, officers, **context) -> dict:
     utama = next(u for u in officers if u.username == "utama")
     now = timezone.now()
-    today = timezone.localdate()
+    today = timezone.localdate(now)
+    calendar = Calendar()
+    # Officers refresh and publish on working days: the latest one up to today.
+    refreshed = working_day_on_or_before(calendar, today)
     items = []
     for index, (code, category, title, summary, year, retention, basis) in enumerate(
         ITEMS
@@ -667,7 +672,7 @@ def load(*, stdout, units, officers, **context) -> dict:
             "dip_decree_date": dt.date(2025, 1, 15),
             "tags": code.lower(),
             "update_cycle": "semiannual" if category == B else "",
-            "last_refreshed_on": today if category == B else None,
+            "last_refreshed_on": refreshed if category == B else None,
             "refresh_due": None,
         }
         item = InformationItem.objects.filter(unit=unit, title=title).first()
@@ -675,8 +680,11 @@ def load(*, stdout, units, officers, **context) -> dict:
             item = services.information_item_create(actor=utama, data=data)
         # A few drafts stay unpublished so officers have work to do.
         if item.status == InformationItem.Status.DRAFT and index % 17 != 5:
+            published_on = working_days_ago(calendar, today, len(ITEMS) - index)
             item = services.information_item_publish(
-                actor=utama, item=item, now=now - dt.timedelta(days=len(ITEMS) - index)
+                actor=utama,
+                item=item,
+                now=timezone.make_aware(dt.datetime.combine(published_on, dt.time(9))),
             )
         if not Document.objects.filter(item=item, title=title).exists():
             upload = ContentFile(

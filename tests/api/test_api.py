@@ -59,7 +59,9 @@ class TestUnits:
 
     def test_constant_queries(self, api, units, django_assert_max_num_queries):
         with django_assert_max_num_queries(3):
-            api.get("/api/v1/units/")
+            response = api.get("/api/v1/units/")
+        assert response.status_code == 200
+        assert response.json()["count"] == len(units)
 
 
 @pytest.mark.django_db

@@ -1,30 +1,13 @@
 import datetime as dt
-import io
 
 import pytest
 
-from django.core.management import call_command
 from django.utils import timezone
 
 from apps.channels import selectors, services
 from apps.channels.adapters import Inbound
-from apps.channels.models import ChannelKind, Conversation, Message
 
 pytestmark = pytest.mark.django_db
-
-
-def test_demo_covers_every_channel_and_is_idempotent():
-    call_command("load_demo", stdout=io.StringIO())
-    counts = (Conversation.objects.count(), Message.objects.count())
-    call_command("load_demo", stdout=io.StringIO())
-    assert (Conversation.objects.count(), Message.objects.count()) == counts
-    assert set(Conversation.objects.values_list("channel", flat=True)) == set(
-        ChannelKind.values
-    )
-    converted = Conversation.objects.filter(status="converted")
-    assert converted.filter(information_request__isnull=False).count() == 1
-    assert converted.filter(complaint__isnull=False).count() == 1
-    assert converted.get(channel="whatsapp").information_request.channel == "whatsapp"
 
 
 def at(month, day, hour=9):

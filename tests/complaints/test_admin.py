@@ -4,10 +4,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from django.core.management import call_command
-
 from apps.accounts.roles import Role
-from apps.complaints.models import Channel, Complaint, Status
+from apps.complaints.models import Complaint, Status
 
 from .conftest import IDENTITY_VALUES
 from .factories import ComplaintFactory
@@ -88,7 +86,7 @@ class TestExports:
         complaint = ComplaintFactory(unit=units["dinkes"])
         client.force_login(unit_officer)
         response = export(client, [complaint], "export_csv")
-        assert response.status_code in (200, 403)
+        assert response.status_code == 403
         assert complaint.reporter_email not in response.content.decode()
 
 
@@ -177,17 +175,6 @@ class TestStepsAndActions:
         from apps.core.models import StatusChange
 
         assert StatusChange.objects.for_object(first).get().to_status == "verified"
-
-
-def test_demo_is_idempotent_and_varied(settings, capsys):
-    settings.DEBUG = True
-    call_command("load_demo")
-    count = Complaint.objects.count()
-    call_command("load_demo")
-    assert Complaint.objects.count() == count >= 25
-    assert Complaint.objects.values("channel").distinct().count() == len(Channel.values)
-    assert Complaint.objects.values("status").distinct().count() == 6
-    assert Complaint.objects.exclude(unit=None).values("unit").distinct().count() >= 8
 
 
 def test_roles_get_declared_permissions(officer):

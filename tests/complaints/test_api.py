@@ -123,7 +123,9 @@ class TestPublicApi:
             assert value not in ok.content.decode()
 
     def test_officer_list_needs_auth(self, client):
-        assert client.get(URL).status_code in (401, 403)
+        response = client.get(URL)
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == "Token"
 
 
 class TestOfficerApi:

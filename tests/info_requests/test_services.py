@@ -283,6 +283,23 @@ class TestTransitions:
                 request=request, unit=units["bpbd"], actor=utama
             )
 
+    def test_assignment_is_audited_at_the_time_given(self, submit, utama, units):
+        """Cases entered after the fact (the demo, a paper register) keep their
+        real times: the audit row of an assignment is at `now`, not at save time."""
+        request = submit(received_at=at(2026, 3, 2, 8))
+        services.information_request_assign(
+            request=request, unit=units["dinkes"], actor=utama, now=at(2026, 3, 3, 10)
+        )
+        services.information_request_assign(
+            request=request, unit=units["bpbd"], actor=utama, now=at(2026, 3, 4, 11)
+        )
+        rows = StatusChange.objects.for_object(request).order_by("pk")
+        assert [row.created_at for row in rows] == [
+            at(2026, 3, 2, 8),
+            at(2026, 3, 3, 10),
+            at(2026, 3, 4, 11),
+        ]
+
 
 @pytest.mark.django_db
 class TestDecisions:

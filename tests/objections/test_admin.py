@@ -2,7 +2,6 @@
 release, the register exports, reminders, the dashboard, disputes and demo data."""
 
 import io
-import re
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +12,7 @@ from django.core.management import call_command
 
 from apps.accounts.roles import Role
 from apps.objections import services
-from apps.objections.models import Dispute, Objection
+from apps.objections.models import Dispute
 from tests.objections.conftest import at
 
 CHANGELIST = "/admin/objections/objection/"
@@ -177,23 +176,3 @@ class TestDisputeAdmin:
     def test_atasan_cannot_record_disputes(self, client, atasan):
         client.force_login(atasan)
         assert client.get("/admin/objections/dispute/add/").status_code == 403
-
-
-@pytest.mark.django_db
-def test_demo_is_idempotent(settings):
-    call_command("load_demo", stdout=io.StringIO())
-    counts = (Objection.objects.count(), Dispute.objects.count())
-    outcomes = set(Objection.objects.values_list("outcome", flat=True))
-    assert {
-        "upheld",
-        "upheld_in_part",
-        "affirmed",
-        "settled",
-        "withdrawn",
-        "",
-    } <= outcomes
-    stages = set(Dispute.objects.values_list("stage", flat=True))
-    assert len(stages) == 2
-    call_command("load_demo", stdout=io.StringIO())
-    assert (Objection.objects.count(), Dispute.objects.count()) == counts
-    assert re.match(r"OBJ-\d{4}-\d{5}", Objection.objects.first().number)

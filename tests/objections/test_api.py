@@ -161,7 +161,9 @@ def auth(api, user):
 @pytest.mark.django_db
 class TestOfficers:
     def test_anonymous_cannot_list(self, api, db):
-        assert api.get(URL).status_code in (401, 403)
+        response = api.get(URL)
+        assert response.status_code == 401
+        assert response["WWW-Authenticate"] == "Token"
 
     def test_atasan_decides(self, api, refused, file_objection, atasan):
         objection = file_objection(refused)

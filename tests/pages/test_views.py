@@ -60,4 +60,5 @@ class TestPageDetail:
         PageFactory(slug="profil")
         BodyProfile.load()  # created once, then cached
         with django_assert_max_num_queries(2):
-            client.get("/halaman/profil/")
+            response = client.get("/halaman/profil/")
+        assert response.status_code == 200

@@ -41,7 +41,8 @@ def test_anonymous_cannot_write(client, units):
     response = client.post(
         "/api/v1/information/", {"title": "x"}, content_type="application/json"
     )
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
 
 
 def payload(unit_slug, **extra):

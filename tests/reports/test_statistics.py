@@ -3,6 +3,8 @@ with the expected values worked out by hand."""
 
 import pytest
 
+from django.test import modify_settings
+
 from apps.reports import statistics
 from apps.reports.statistics import all_series, median, percentile, year_statistics
 
@@ -136,12 +138,23 @@ def test_empty_year_has_no_made_up_numbers(db):
     assert data["survey"]["grade"] == ""
 
 
-def test_objections_not_available_without_the_app(data, settings):
-    if "apps.objections" in settings.INSTALLED_APPS:
-        pytest.skip("the objections app is installed")
+def test_objections_come_from_the_installed_app(data):
+    assert data["objections_available"] is True
+    series = all_series(data)
+    assert {"objections_by_ground", "objections_by_outcome", "objections_disputes"} <= (
+        set(series)
+    )
+    assert sum(_values(series["objections_by_outcome"]).values()) == 0
+
+
+def test_objections_not_available_without_the_app(year_2026):
+    """A deployment without the objections app shows no made-up figures."""
+    with modify_settings(INSTALLED_APPS={"remove": ["apps.objections"]}):
+        data = year_statistics(2026)
     assert data["objections_available"] is False
     assert data["objections"] is None
     assert not any(key.startswith("objections") for key in all_series(data))
+    assert data["requests"]["received"] == 6  # the rest is still counted
 
 
 def test_objections_through_the_interface(year_2026, monkeypatch):

@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from django.test import modify_settings
+
 from apps.reports.models import SurveyResponse
 from apps.reports.survey import survey_token, survey_url
 from tests.info_requests.factories import InformationRequestFactory
@@ -24,11 +26,19 @@ class TestStatisticsPage:
         assert 'href="/statistik/2026/pasal17.csv"' in html
         assert '<meta name="description"' in html
 
-    def test_objections_are_not_faked(self, client, year_2026, settings):
-        if "apps.objections" in settings.INSTALLED_APPS:
-            pytest.skip("the objections app is installed")
+    def test_objections_are_charted(self, client, year_2026):
         response = client.get("/statistik/?year=2026")
         html = response.content.decode()
+        assert response.context["stats"]["objections_available"] is True
+        assert 'id="series-objections_by_ground"' in html
+        assert 'id="series-objections_disputes"' in html
+        assert 'id="objections-title"' not in html  # no "not yet available" note
+
+    def test_objections_are_not_faked_without_the_app(self, client, year_2026):
+        with modify_settings(INSTALLED_APPS={"remove": ["apps.objections"]}):
+            response = client.get("/statistik/?year=2026")
+        html = response.content.decode()
+        assert response.status_code == 200
         assert "objections_by" not in html
         assert response.context["stats"]["objections"] is None
         assert 'id="objections-title"' in html
@@ -45,7 +55,9 @@ class TestStatisticsPage:
             InformationRequestFactory(received_at=at(2026, 5, 1 + n % 28))
         # 6 + the inbox's two series + objections (3), minus the cached profile.
         with django_assert_max_num_queries(10):
-            client.get("/statistik/?year=2026")
+            response = client.get("/statistik/?year=2026")
+        assert response.status_code == 200
+        assert response.context["stats"]["requests"]["received"] == 36
 
     def test_csv_and_json_downloads(self, client, year_2026):
         response = client.get("/statistik/2026/outcomes.csv")
