@@ -29,6 +29,13 @@ def postgres_only():
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
 
 
+@pytest.fixture(autouse=True)
+def _postgres_marker(request):
+    """@pytest.mark.postgres does what the postgres_only fixture does."""
+    if request.node.get_closest_marker("postgres"):
+        request.getfixturevalue("postgres_only")
+
+
 @pytest.fixture
 def units(db):
     from tests.factories import UnitFactory
