@@ -29,10 +29,10 @@ def is_api_request(request) -> bool:
     return request.path_info.startswith("/api/")
 
 
-def _page(*, title: str, message: str, status: int) -> HttpResponse:
+def _page(*, title: str, message: str, status: int, hint: str = "") -> HttpResponse:
     """A standalone page: no context processors, so no database query."""
     html = loader.get_template("core/error.html").render(
-        {"title": title, "message": message, "status": status}
+        {"title": title, "message": message, "hint": hint, "status": status}
     )
     return HttpResponse(html, status=status)
 
@@ -42,7 +42,15 @@ def bad_input_response(request, message: str, field: str | None = None):
     if is_api_request(request):
         body = {field: [message]} if field else {"detail": message}
         return JsonResponse(body, status=400)
-    return _page(title=_("Bad request"), message=message, status=400)
+    return _page(
+        title=_("Bad request"),
+        message=message,
+        hint=_(
+            "Go back with your browser's Back button: what you typed in a form is "
+            "still there."
+        ),
+        status=400,
+    )
 
 
 def database_unavailable_response(request, exc: BaseException | None = None):
