@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # 400 for input no text column can hold, 503 while the database is down.
+    "apps.core.middleware.InputGuardMiddleware",
+    "apps.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -244,7 +247,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PARSER_CLASSES": [
+        "apps.api.parsers.JSONParser",
+        "apps.api.parsers.FormParser",
+        "apps.api.parsers.MultiPartParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "apps.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "apps.api.exceptions.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_THROTTLE_RATES": {"public_submit": None},
@@ -260,9 +268,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "RequestStatusEnum": "apps.info_requests.models.Status",
-        "RequestChannelEnum": "apps.info_requests.models.Channel",
         "ComplaintStatusEnum": "apps.complaints.models.Status",
-        "ComplaintChannelEnum": "apps.complaints.models.Channel",
+        # Requests and complaints share one list of channels (apps.core.intake).
+        "ChannelEnum": "apps.core.intake.Channel",
     },
 }
 

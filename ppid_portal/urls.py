@@ -23,6 +23,12 @@ urlpatterns = [
     path("", include("apps.portal.urls")),
 ]
 
+# JSON under /api/, Django's pages elsewhere; 503 when the database is down.
+handler400 = "apps.core.http_errors.bad_request"
+handler403 = "apps.core.http_errors.permission_denied"
+handler404 = "apps.core.http_errors.page_not_found"
+handler500 = "apps.core.http_errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -1,4 +1,6 @@
 import pytest
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.plumbing import _load_enum_name_overrides
 
 from django.core.cache import cache
 from django.db import connection
@@ -8,9 +10,13 @@ from apps.core.workdays import _year_calendar
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache and calendar memo (like the database)."""
+    """Each test starts with an empty cache and calendar memo (like the database),
+    and with drf-spectacular's memo of enum names and warnings cleared, so that a
+    schema warning is seen by every test that generates the schema."""
     cache.clear()
     _year_calendar.cache_clear()
+    _load_enum_name_overrides.cache_clear()
+    GENERATOR_STATS.reset()
     yield
     cache.clear()
     _year_calendar.cache_clear()
@@ -27,6 +33,13 @@ def _media_in_tmp(settings, tmp_path):
 def postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(autouse=True)
+def _postgres_marker(request):
+    """@pytest.mark.postgres does what the postgres_only fixture does."""
+    if request.node.get_closest_marker("postgres"):
+        request.getfixturevalue("postgres_only")
 
 
 @pytest.fixture

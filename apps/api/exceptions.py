@@ -1,4 +1,6 @@
-"""API errors as JSON: field messages for bad input, 400 for refused workflow steps."""
+"""API errors as JSON: field messages for bad input, 400 for refused workflow steps,
+503 while the database is down (the same answer as the site's, apps.core.http_errors).
+"""
 
 from rest_framework import status
 from rest_framework.response import Response
@@ -7,9 +9,12 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from django.core.exceptions import ValidationError as DjangoValidationError
 
 from apps.core.errors import ApplicationError
+from apps.core.http_errors import DATABASE_UNAVAILABLE, database_unavailable_response
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, DATABASE_UNAVAILABLE):
+        return database_unavailable_response(context["request"], exc)
     if isinstance(exc, ApplicationError):
         return Response(
             {"detail": str(exc), "code": exc.code, **exc.extra},

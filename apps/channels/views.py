@@ -12,6 +12,7 @@ from apps.channels.adapters import get_adapter
 from apps.channels.adapters.meta_common import signature_valid, verify_handshake
 from apps.channels.adapters.telegram import secret_valid
 from apps.channels.models import ChannelKind
+from apps.core.middleware import raw_body
 
 META_CHANNELS = {ChannelKind.WHATSAPP, ChannelKind.FACEBOOK, ChannelKind.INSTAGRAM}
 
@@ -31,6 +32,7 @@ def _read_body(request, limit: int) -> bytes | None:
     return None if len(body) > limit else body
 
 
+@raw_body  # signed bytes, stored as they came (query string and headers are checked)
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def webhook(request, provider: str):

@@ -1,15 +1,15 @@
 """/api/v1/complaints/: public submission and status; officers' workflow steps."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, Throttled
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
+from apps.api.parsers import FormParser, JSONParser, MultiPartParser
 from apps.api.throttles import PublicSubmitThrottle
 from apps.complaints import serializers as s
 from apps.complaints import services
@@ -160,7 +160,13 @@ class ComplaintStatusView(APIView):
                 "contact", str, required=True, description="E-mail, phone or code."
             ),
         ],
-        responses=s.ComplaintStatusSerializer,
+        responses={
+            200: s.ComplaintStatusSerializer,
+            404: OpenApiResponse(
+                description="No complaint matches number and contact."
+            ),
+            429: OpenApiResponse(description="Too many failed lookups from this IP."),
+        },
     )
     def get(self, request):
         if over_limit(request, group="complaint-status", increment=False):

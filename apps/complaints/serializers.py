@@ -87,7 +87,7 @@ class ComplaintStatusSerializer(serializers.ModelSerializer):
     """What the public may see: never a name, NIK, phone or e-mail."""
 
     status_display = serializers.CharField(source="get_status_display")
-    unit = serializers.CharField(source="unit.name", default=None)
+    unit = serializers.CharField(source="unit.name", default=None, allow_null=True)
     timeline = serializers.SerializerMethodField()
 
     class Meta:
@@ -125,7 +125,9 @@ class ComplaintStatusSerializer(serializers.ModelSerializer):
 class OfficerComplaintSerializer(serializers.ModelSerializer):
     """The officers' view; identity only where identity_visible() allows."""
 
-    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     reporter = serializers.SerializerMethodField()
     reporter_nik = serializers.SerializerMethodField()
     reporter_phone = serializers.SerializerMethodField()

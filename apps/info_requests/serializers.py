@@ -101,9 +101,8 @@ class RequestSubmitSerializer(serializers.Serializer):
     phone = serializers.CharField(
         max_length=30, required=False, allow_blank=True, default=""
     )
-    email = serializers.EmailField(
-        max_length=254, required=False, allow_blank=True, default=""
-    )
+    # No default: "" is not an e-mail address, so a schema may not offer it as one.
+    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     occupation = serializers.CharField(
         max_length=120, required=False, allow_blank=True, default=""
     )
@@ -373,7 +372,9 @@ class RequestListSerializer(serializers.ModelSerializer):
     """An officer's row: the case, its deadline, no personal data."""
 
     status_display = serializers.CharField(source="get_status_display")
-    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     effective_due_date = serializers.DateField()
     is_overdue = serializers.SerializerMethodField()
 

@@ -1,15 +1,15 @@
 """/api/v1/objections/: public filing and status; officers' list and answers."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, Throttled, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
+from apps.api.parsers import FormParser, JSONParser, MultiPartParser
 from apps.api.throttles import PublicSubmitThrottle
 from apps.core.antispam import over_limit
 from apps.info_requests.selectors import request_for_applicant
@@ -148,7 +148,13 @@ class ObjectionStatusView(APIView):
             OpenApiParameter("objection_number", str, required=True),
             OpenApiParameter("contact", str, required=True),
         ],
-        responses=s.ObjectionStatusSerializer,
+        responses={
+            200: s.ObjectionStatusSerializer,
+            404: OpenApiResponse(
+                description="No objection matches number and contact."
+            ),
+            429: OpenApiResponse(description="Too many failed lookups from this IP."),
+        },
     )
     def get(self, request):
         if over_limit(request, group="objection-status", increment=False):

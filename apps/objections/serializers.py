@@ -52,7 +52,8 @@ class ObjectionSubmitSerializer(serializers.Serializer):
     phone = serializers.CharField(
         max_length=30, required=False, allow_blank=True, default=""
     )
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    # No default: "" is not an e-mail address, so a schema may not offer it as one.
+    email = serializers.EmailField(required=False, allow_blank=True)
     occupation = serializers.CharField(
         max_length=120, required=False, allow_blank=True, default=""
     )
@@ -121,9 +122,11 @@ class ObjectionStatusSerializer(serializers.Serializer):
 
 class OfficerObjectionSerializer(serializers.ModelSerializer):
     request = serializers.SlugRelatedField(
-        slug_field="registration_number", read_only=True
+        slug_field="registration_number", read_only=True, allow_null=True
     )
-    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     grounds = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:

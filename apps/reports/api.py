@@ -9,11 +9,13 @@ from rest_framework.views import APIView
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.reports.statistics import year_statistics
+from apps.reports.statistics import FIRST_YEAR, LAST_YEAR, year_statistics
 
 
 class YearQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(required=False, min_value=2008, max_value=2100)
+    year = serializers.IntegerField(
+        required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
+    )
 
 
 class StatisticsView(APIView):

@@ -47,6 +47,10 @@ from apps.reports.models import SkmElement, SurveyResponse
 
 PASAL_17_LETTERS = "abcdefghij"
 NOTICE_GIVEN = (Status.DECIDED, Status.REOPENED)
+# The years statistics exist for: from UU 14/2008 to a far but finite bound (the
+# API answers 400 and the CSV/JSON downloads 404 outside it).
+FIRST_YEAR = 2008
+LAST_YEAR = 2100
 OBJECTIONS_APP = "apps.objections"
 OBJECTIONS_INTERFACE = ("apps.objections.selectors", "objection_statistics")
 # PermenPANRB 14/2017: converted index (25-100) bands and their grades.

@@ -16,7 +16,13 @@ from apps.reports.charts import bar_chart
 from apps.reports.forms import SurveyForm
 from apps.reports.models import AnnualReport
 from apps.reports.services import survey_response_submit
-from apps.reports.statistics import all_series, available_years, year_statistics
+from apps.reports.statistics import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    all_series,
+    available_years,
+    year_statistics,
+)
 from apps.reports.survey import read_survey_token
 
 
@@ -66,6 +72,8 @@ def survey_results(request):
 @require_GET
 def series_download(request, year: str, key: str, fmt: str):
     year = int(year)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
     series = all_series(year_statistics(year)).get(key)
     if series is None:
         raise Http404

@@ -123,7 +123,7 @@ BAD_INPUT = [
     ("legal entity without decree", {"applicant_type": "legal_entity"}, "", ""),
     ("group without attorney", {"applicant_type": "community_group"}, "", ""),
     ("name as a list", {"name": ["a", "b"]}, "name", "string"),
-    ("NUL character", {"purpose": "abc\x00def"}, "purpose", "Null"),
+    ("NUL character", {"purpose": "abc\x00def"}, "purpose", "NUL"),
     ("channel from the public", {"channel": "walk_in"}, "channel", "officers"),
     (
         "received_at from the public",

@@ -74,6 +74,18 @@ class TestStatisticsPage:
         assert client.get("/statistik/2026/nope.csv").status_code == 404
         assert client.get("/statistik/2026/outcomes.xml").status_code == 404
 
+    def test_downloads_outside_the_statistics_years_are_404(self, client, db):
+        # 0000 and 9999 were 500s (ValueError: year out of range).
+        for path in [
+            "/statistik/0000/months.csv",
+            "/statistik/9999/months.json",
+            "/statistik/2007/outcomes.csv",
+            "/statistik/2101/outcomes.json",
+        ]:
+            assert client.get(path).status_code == 404, path
+        for path in ["/statistik/2008/months.csv", "/statistik/2100/months.json"]:
+            assert client.get(path).status_code == 200, path
+
     def test_survey_results_page(self, client, year_2026):
         html = client.get("/statistik/survei/?year=2026").content.decode()
         assert "86,11" in html
