@@ -62,7 +62,7 @@ PUBLIC_HEADERS = [
     "Tanggal SK DIP",
 ]
 # Relative widths of PUBLIC_HEADERS in the PDF export (landscape A4).
-PUBLIC_WIDTHS = (16, 40, 75, 110, 74, 54, 50, 44, 54, 40, 28, 70, 48, 44)
+PUBLIC_WIDTHS = (16, 40, 72, 100, 74, 54, 50, 44, 54, 40, 28, 66, 62, 44)
 OFFICER_HEADERS = [
     *PUBLIC_HEADERS,
     "Tag",

@@ -80,7 +80,8 @@ class TestRegisterPdf:
     def test_xlsx_in_indonesian_while_english_is_active(self, answered):
         content = registerbook.register_xlsx(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         sheet = load_workbook(io.BytesIO(content)).active
-        assert sheet["A1"].value == "Register keberatan 1 Januari 2026 – 31 Desember 2026"
+        title = "Register keberatan 1 Januari 2026 – 31 Desember 2026"
+        assert sheet["A1"].value == title
         assert sheet["B2"].value == "Nomor keberatan"
         assert sheet["M3"].value == "Tidak puas"
 
