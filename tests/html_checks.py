@@ -7,7 +7,10 @@ import re
 from html.parser import HTMLParser
 
 SVG_NUMBER = re.compile(r"-?\d+(\.\d+)?")
-SVG_NUMERIC_ATTRIBUTES = {"x", "y", "width", "height", "font-size", "x1", "x2", "y1"}
+SVG_LENGTH = re.compile(r"-?\d+(\.\d+)?(%|px|em|rem|ex|pt|pc|mm|cm|in)?")
+SVG_NUMERIC_ATTRIBUTES = {"x", "y", "x1", "x2", "y1", "y2", "width", "height"} | {
+    "font-size"
+}
 # HTML: a valid date string, or a valid global date and time string (at most
 # three digits of a second's fraction, an explicit offset or Z).
 HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -73,10 +76,8 @@ def machine_value_problems(html: str) -> tuple[list[str], dict[str, int]]:
                     ):
                         problems.append(f'<{tag} viewBox="{value}">')
                 elif name in SVG_NUMERIC_ATTRIBUTES:
-                    if tag == "svg" and name == "width" and value == "100%":
-                        continue
                     checked["svg"] += 1
-                    if not SVG_NUMBER.fullmatch(value or ""):
+                    if not SVG_LENGTH.fullmatch(value or ""):
                         problems.append(f'<{tag} {name}="{value}">')
         if "datetime" in attrs:
             checked["datetime"] += 1
