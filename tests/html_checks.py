@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 
 SVG_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 SVG_LENGTH = re.compile(r"-?\d+(\.\d+)?(%|px|em|rem|ex|pt|pc|mm|cm|in)?")
-SVG_NUMERIC_ATTRIBUTES = {"x", "y", "x1", "x2", "y1", "y2", "width", "height"} | {
-    "font-size"
-}
+SVG_NUMERIC_ATTRIBUTES = frozenset(
+    ["x", "y", "x1", "x2", "y1", "y2", "width", "height", "font-size"]
+)
 # HTML: a valid date string, or a valid global date and time string (at most
 # three digits of a second's fraction, an explicit offset or Z).
 HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
