@@ -13,7 +13,6 @@ from django import forms
 from django.utils import translation
 
 from apps.accounts.roles import Role
-from apps.core.widgets import NativeDateInput
 from tests.html_checks import elements
 
 TODAY = dt.datetime(2026, 3, 20, 2, 0, tzinfo=dt.UTC)  # Friday 20 March 2026, WITA
@@ -76,6 +75,8 @@ def _project_forms() -> list[type[forms.BaseForm]]:
 
 
 def test_every_date_input_of_the_project_renders_iso_in_indonesian():
+    from apps.core.widgets import NativeDateInput
+
     date_fields = [
         (form.__name__, name, field)
         for form in _project_forms()
