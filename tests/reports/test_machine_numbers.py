@@ -39,3 +39,12 @@ def test_every_svg_number_is_valid_in_indonesian(client, year_2026, path):
     assert checked["svg"] > 20
     assert 'width="87,' not in html
     assert "86,11" in html  # people still read Indonesian decimals
+
+
+@pytest.mark.django_db
+def test_csv_and_json_keep_dot_decimals_in_indonesian(client, year_2026):
+    csv_text = client.get("/statistik/2026/survey.csv").content.decode()
+    assert "87.5" in csv_text
+    assert "87,5" not in csv_text
+    data = client.get("/statistik/2026/survey.json").json()
+    assert 87.5 in [row["value"] for row in data["rows"]]
