@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.complaints.models import Classification
 from apps.core.antispam import SpamProtectedForm
+from apps.core.widgets import NativeDateInput
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,7 +90,7 @@ class ComplaintForm(SpamProtectedForm):
     event_date = forms.DateField(
         label=_("Date of the event"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=NativeDateInput(),
     )
     event_place = forms.CharField(
         label=_("Place of the event"), max_length=255, required=False

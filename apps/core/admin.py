@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.errors import ApplicationError
 from apps.core.models import BodyProfile, NonWorkingDay, StatusChange
+from apps.core.widgets import NativeDateInput
 from apps.core.workdays import Calendar
 
 
@@ -88,9 +89,7 @@ class BodyProfileAdmin(SimpleHistoryAdmin):
 
 
 class WorkingDayCalculatorForm(forms.Form):
-    start = forms.DateField(
-        label=_("Receipt date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = forms.DateField(label=_("Receipt date"), widget=NativeDateInput())
     days = forms.IntegerField(label=_("Working days"), min_value=1, max_value=400)
 
 

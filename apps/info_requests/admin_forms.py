@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.core.files import IDENTITY_KINDS, validate_upload
 from apps.core.validators import normalize_phone
+from apps.core.widgets import NativeDateInput
 from apps.info_requests.models import (
     CopyFormat,
     DeliveryMethod,
@@ -157,10 +158,8 @@ class DocumentForm(forms.Form):
 
 
 class RegisterBookForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From date"), widget=NativeDateInput())
+    end = forms.DateField(label=_("Until date"), widget=NativeDateInput())
     format = forms.ChoiceField(
         label=_("Format"), choices=[("xlsx", "XLSX"), ("pdf", "PDF")], initial="xlsx"
     )

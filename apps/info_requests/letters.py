@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from apps.core.pdf import render_pdf
+from apps.core.pdf import official_document, render_pdf
 from apps.core.tracking import make_status_token
 from apps.core.workdays import explain_period, receipt_date
 from apps.info_requests.models import InformationRequest, WrittenNotice
@@ -16,6 +16,7 @@ def status_url(request: InformationRequest) -> str:
     return settings.SITE_URL + reverse("info_requests:status_link", args=[token])
 
 
+@official_document
 def render_receipt_pdf(request: InformationRequest) -> bytes:
     explanation = explain_period(receipt_date(request.received_at), 10)
     return render_pdf(
@@ -29,6 +30,7 @@ def render_receipt_pdf(request: InformationRequest) -> bytes:
     )
 
 
+@official_document
 def render_notice_pdf(notice: WrittenNotice) -> bytes:
     return render_pdf(
         "pdf/info_requests/notice.html",

@@ -7,8 +7,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exports import xlsx_bytes
-from apps.core.pdf import render_pdf
+from apps.core.pdf import column_widths, official_document, render_pdf
 from apps.info_requests.models import InformationRequest
+
+# Relative widths of the columns of register_headers() in the PDF (landscape A4):
+# in points: room: room for the longest word of each Indonesian title and
+# for a registration number on one line; the rest wraps.
+REGISTER_WIDTHS = (16, 38, 60, 40, 46, 66, 42, 52, 48, 40, 38, 48, 43, 46, 58, 43, 48)
 
 
 def register_headers() -> list[str]:
@@ -103,6 +108,7 @@ def register_title(start: dt.date, end: dt.date) -> str:
     }
 
 
+@official_document
 def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
     return xlsx_bytes(
         title=register_title(start, end),
@@ -112,12 +118,14 @@ def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
     )
 
 
+@official_document
 def register_pdf(start: dt.date, end: dt.date, base=None) -> bytes:
     return render_pdf(
         "pdf/info_requests/register_book.html",
         {
             "title": register_title(start, end),
             "headers": register_headers(),
+            "widths": column_widths(REGISTER_WIDTHS),
             "rows": register_rows(register_queryset(start, end, base)),
         },
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.widgets import NativeDateInput
 from apps.objections.models import Dispute, DisputeOutcome, DisputeStage, Outcome
 
 
@@ -30,10 +31,8 @@ class NoteForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    start = forms.DateField(
-        label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From date"), widget=NativeDateInput())
+    end = forms.DateField(label=_("Until date"), widget=NativeDateInput())
     format = forms.ChoiceField(
         label=_("Format"), choices=[("xlsx", "XLSX"), ("pdf", "PDF")]
     )
@@ -65,23 +64,19 @@ class AdvanceForm(forms.Form):
     on = forms.DateField(
         label=_("Date"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=NativeDateInput(),
     )
     note = forms.CharField(label=_("Note"), required=False)
 
 
 class HearingForm(forms.Form):
-    on = forms.DateField(
-        label=_("Hearing date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("Hearing date"), widget=NativeDateInput())
     note = forms.CharField(label=_("Note"), required=False)
 
 
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=DisputeOutcome.choices)
-    on = forms.DateField(
-        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("Decided on"), widget=NativeDateInput())
     summary = forms.CharField(
         label=_("What was decided"),
         required=False,

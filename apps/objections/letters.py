@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from apps.core import periods
-from apps.core.pdf import render_pdf
+from apps.core.pdf import official_document, render_pdf
 from apps.core.tracking import make_status_token
 from apps.core.workdays import explain_period, receipt_date
 from apps.objections.models import Dispute, Objection
@@ -24,6 +24,7 @@ def status_url(objection: Objection) -> str:
     return settings.SITE_URL + reverse("objections:status_link", args=[token])
 
 
+@official_document
 def render_receipt_pdf(objection: Objection) -> bytes:
     return render_pdf(
         "pdf/objections/receipt.html",
@@ -39,6 +40,7 @@ def render_receipt_pdf(objection: Objection) -> bytes:
     )
 
 
+@official_document
 def render_answer_pdf(objection: Objection, *, dispute_deadline=None) -> bytes:
     return render_pdf(
         "pdf/objections/answer.html",
@@ -82,6 +84,7 @@ def bundle_parts(dispute: Dispute) -> list[tuple[str, bytes]]:
     return parts
 
 
+@official_document
 def render_dispute_bundle(dispute: Dispute) -> bytes:
     """A cover page listing the documents, then each document, as one PDF."""
     parts = bundle_parts(dispute)

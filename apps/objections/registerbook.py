@@ -7,8 +7,11 @@ from django.utils.translation import gettext as _
 
 from apps.core.exports import xlsx_bytes
 from apps.core.models import BodyProfile
-from apps.core.pdf import render_pdf
+from apps.core.pdf import column_widths, official_document, render_pdf
 from apps.objections.models import Objection
+
+# Relative widths of the columns of register_headers() in the PDF (landscape A4).
+REGISTER_WIDTHS = (16, 62, 40, 62, 62, 80, 62, 70, 66, 44, 62, 80, 50)
 
 
 def register_headers() -> list[str]:
@@ -109,6 +112,7 @@ def register_title(start: dt.date, end: dt.date) -> str:
     }
 
 
+@official_document
 def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
     return xlsx_bytes(
         title=register_title(start, end),
@@ -118,12 +122,14 @@ def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
     )
 
 
+@official_document
 def register_pdf(start: dt.date, end: dt.date, base=None) -> bytes:
     return render_pdf(
         "pdf/objections/register.html",
         {
             "title": register_title(start, end),
             "headers": register_headers(),
+            "widths": column_widths(REGISTER_WIDTHS),
             "rows": register_rows(register_queryset(start, end, base)),
         },
     )

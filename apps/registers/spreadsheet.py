@@ -61,6 +61,8 @@ PUBLIC_HEADERS = [
     "Nomor SK DIP",
     "Tanggal SK DIP",
 ]
+# Relative widths of PUBLIC_HEADERS in the PDF export (landscape A4).
+PUBLIC_WIDTHS = (16, 40, 72, 100, 74, 54, 50, 44, 54, 40, 28, 66, 62, 44)
 OFFICER_HEADERS = [
     *PUBLIC_HEADERS,
     "Tag",

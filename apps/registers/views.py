@@ -10,11 +10,11 @@ from django.views.decorators.http import require_GET
 from apps.accounts.roles import can_act_on_unit
 from apps.core.exports import XLSX_MIME, csv_text, download_response, xlsx_bytes
 from apps.core.files import private_file_response
-from apps.core.pdf import render_pdf
+from apps.core.pdf import column_widths, render_pdf
 from apps.registers import selectors, services
 from apps.registers.filters import InformationItemFilter
 from apps.registers.models import Document
-from apps.registers.spreadsheet import PUBLIC_HEADERS, public_rows
+from apps.registers.spreadsheet import PUBLIC_HEADERS, PUBLIC_WIDTHS, public_rows
 
 PAGE_SIZE = 20
 
@@ -118,7 +118,12 @@ def register_export(request, fmt):
     if fmt == "pdf":
         pdf = render_pdf(
             "registers/pdf/register.html",
-            {"headers": PUBLIC_HEADERS, "rows": rows, "today": timezone.localdate()},
+            {
+                "headers": PUBLIC_HEADERS,
+                "widths": column_widths(PUBLIC_WIDTHS),
+                "rows": rows,
+                "today": timezone.localdate(),
+            },
         )
         return download_response(
             pdf,

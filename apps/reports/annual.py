@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from apps.core.exports import xlsx_bytes
-from apps.core.pdf import render_pdf
+from apps.core.pdf import official_document, render_pdf
 from apps.reports.models import AnnualReport
 from apps.reports.statistics import all_series, year_statistics
 
@@ -51,6 +51,7 @@ def report_context(report: AnnualReport) -> dict:
     }
 
 
+@official_document
 def render_report_pdf(report: AnnualReport) -> bytes:
     return render_pdf("pdf/reports/annual_report.html", report_context(report))
 
@@ -59,6 +60,7 @@ def _display(value) -> object:
     return "-" if value is None else value
 
 
+@official_document
 def render_report_xlsx(report: AnnualReport) -> bytes:
     context = report_context(report)
     rows: list[list] = []
