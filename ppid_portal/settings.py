@@ -270,8 +270,23 @@ SPECTACULAR_SETTINGS = {
 # (forms) or HTTP 429 (API). django-ratelimit rate syntax: "10/h", "100/d".
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="10/h")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["public_submit"] = PUBLIC_FORM_RATE
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 RATELIMIT_USE_CACHE = "default"
+
+# --- Client address (issue 12, item 4) --------------------------------------
+# One rule for every reader of the client's address (form rate limits, API
+# throttles, login lockout): apps.core.client.client_ip. 0 = no proxy, the client
+# is REMOTE_ADDR; N = N reverse proxies append to X-Forwarded-For, the client is
+# the N-th entry from the right. Never more than the proxies you run.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", default=0, cast=int)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+if env("RATELIMIT_IP_META_KEY", default=""):
+    raise ImproperlyConfigured(
+        "RATELIMIT_IP_META_KEY is no longer read: set TRUSTED_PROXY_COUNT to the "
+        "number of reverse proxies in front of the portal (0 when none)."
+    )
+RATELIMIT_IP_META_KEY = "apps.core.client.client_ip"
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 CAPTCHA_TEST_MODE = False
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_FONT_SIZE = 30

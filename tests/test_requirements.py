@@ -61,7 +61,7 @@ def dev():
 
 def test_runtime_lock_has_no_dev_tools(runtime):
     declared_dev = set(_names(_pyproject()["optional-dependencies"]["dev"]))
-    assert DEV_TOOLS <= declared_dev
+    assert declared_dev >= DEV_TOOLS
     assert not (DEV_TOOLS | declared_dev) & set(runtime)
 
 
