@@ -60,6 +60,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "captcha",
+    # Officer login: lockout (axes) and two-factor devices (django-otp); CSP headers.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "apps.core",
     "apps.accounts",
     "apps.registers",
@@ -81,9 +87,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): was the session confirmed with a second factor?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy and Permissions-Policy headers (issue 12, item 8).
+    "csp.middleware.CSPMiddleware",
+    "apps.core.headers.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a lockout noted during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ppid_portal.urls"
@@ -130,6 +143,34 @@ AUTH_PASSWORD_VALIDATORS = [
     ]
 ]
 LOGIN_URL = "admin:login"
+
+# --- Officer login: lockout and two-factor (issue 12, item 5) ---------------
+# Axes checks the lockout before the password; the address is apps.core.client's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins per account (from any address) and per address (on any account)
+# before both are locked for LOGIN_LOCKOUT_MINUTES; every further
+# LOGIN_FAILURE_LIMIT failures within a day doubles the lock, up to 24 hours.
+LOGIN_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT", default=5, cast=int)
+LOGIN_LOCKOUT_MINUTES = env("LOGIN_LOCKOUT_MINUTES", default=15, cast=int)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = "apps.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each lock ends at its own time
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the day's failures, for the back-off
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "apps.core.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "apps.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+# Never stored in an attempt's form data (a recovery code could be used again).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# 1: officers sign in with a code from an authenticator app (TOTP) or a recovery
+# code; without a device they are sent to enrol first. Default: on without DEBUG.
+OFFICER_2FA_REQUIRED = env_bool("OFFICER_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="PPID")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://")):
@@ -341,6 +382,62 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# --- Headers and transport (issue 12, item 8) -------------------------------
+# HTTPS only: redirect plain HTTP and tell browsers to stay on HTTPS (HSTS).
+# Off for `make run`; on in the documented production settings (README).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", default=0, cast=int)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False
+)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The language and display cookies follow the session cookie: HTTPS only, Lax.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere.
+# The public pages and the admin load scripts, styles, fonts and images from the
+# portal itself only; data: images are Bootstrap's inline SVG icons in its CSS.
+# apps.core.headers relaxes style-src for the admin and the API docs only.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_NONE],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "manifest-src": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+        "base-uri": [_NONE],
+        "object-src": [_NONE],
+    }
+}
+# Browser features the portal never uses are switched off for every page.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {
@@ -353,5 +450,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
+        # Lockouts are warnings; every attempt would be noise.
+        "axes": {"level": "WARNING"},
     },
 }
