@@ -9,7 +9,10 @@ A header with fewer entries than proxies (the request bypassed a proxy) or an
 entry that is no IP address falls back to REMOTE_ADDR.
 """
 
+import hashlib
+import hmac
 import ipaddress
+import uuid
 
 from django.conf import settings
 
@@ -39,3 +42,27 @@ def client_bucket(request) -> str:
         return address
     mask = getattr(settings, "RATELIMIT_IPV6_MASK", 64)
     return str(ipaddress.ip_network(f"{address}/{mask}", strict=False).network_address)
+
+
+def _client_fingerprint(request) -> bytes:
+    """Who sends a submission: the client address, the signed-in officer or
+    integration, and the browser's CSRF secret (set when the form was shown)."""
+    user = getattr(request, "user", None)
+    who = str(user.pk) if user is not None and user.is_authenticated else ""
+    browser = request.META.get("CSRF_COOKIE", "") or ""
+    material = f"{client_ip(request)}|{who}|{browser}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), material, hashlib.sha256).digest()
+
+
+def bound_submission_key(request, key) -> str:
+    """The stored form of a client-chosen submission key (Idempotency-Key, a form's
+    hidden key): bound to the client that sent it. The same client resending it
+    finds its submission again; another client sending the same key gets a fresh
+    submission of its own and never the first one's receipt."""
+    digest = hmac.new(_client_fingerprint(request), str(key).encode(), hashlib.sha256)
+    return digest.hexdigest()
+
+
+def bound_submission_uuid(request, key) -> uuid.UUID:
+    """bound_submission_key for models that keep the key in a UUIDField."""
+    return uuid.UUID(hex=bound_submission_key(request, key)[:32])
