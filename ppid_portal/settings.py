@@ -388,6 +388,7 @@ X_FRAME_OPTIONS = "DENY"
 # HTTPS only: redirect plain HTTP and tell browsers to stay on HTTPS (HSTS).
 # Off for `make run`; on in the documented production settings (README).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", default=0, cast=int)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False
