@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
 
 from apps.accounts import two_factor
 from apps.accounts.two_factor_views import OfficerLoginForm, two_factor_setup_view
@@ -44,7 +46,13 @@ class PPIDAdminSite(admin.AdminSite):
 
     def get_urls(self):
         setup = two_factor_setup_view(self)
-        return [path("two-factor/", setup, name="two_factor"), *super().get_urls()]
+        # Logging out needs no permission: a session waiting to enrol may leave.
+        logout = csrf_protect(never_cache(self.logout))
+        return [
+            path("two-factor/", setup, name="two_factor"),
+            path("logout/", logout, name="logout"),
+            *super().get_urls(),
+        ]
 
     def each_context(self, request):
         from apps.core.models import BodyProfile

@@ -182,6 +182,45 @@ class TestLogin:
 
 
 @pytest.mark.django_db
+class TestPasswordOnlySession:
+    """Signed in with the password but not enrolled: no officer anywhere."""
+
+    def test_the_api_session_login_is_refused(self, utama):
+        client = Client()
+        log_in(client)
+        assert client.get("/api/v1/requests/").status_code in (401, 403)
+
+    def test_private_files_are_refused(self, utama, units, sample_png):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from tests.info_requests.factories import InformationRequestFactory
+
+        case = InformationRequestFactory(
+            unit=units["dinkes"],
+            identity_document=SimpleUploadedFile("ktp.png", sample_png),
+        )
+        client = Client()
+        log_in(client)
+        response = client.get(f"/permohonan/berkas/{case.pk}/identity/")
+        assert response.status_code in (302, 403)
+        assert not response.get("Content-Disposition")
+
+    def test_every_admin_page_sends_it_to_enrol(self, utama):
+        client = Client()
+        log_in(client)
+        for path in ("/admin/", "/admin/password_change/", "/admin/auth/group/"):
+            response = client.get(path)
+            assert response.status_code == 302, path
+            assert response["Location"] == SETUP, path
+
+    def test_it_may_log_out(self, utama):
+        client = Client()
+        log_in(client)
+        client.post("/admin/logout/")
+        assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
 class TestRecoveryCodesAndReset:
     def test_renewing_replaces_the_recovery_codes(self, enrolled, clock):
         device, old = enrolled
