@@ -262,6 +262,9 @@ class TestRecoveryCodesAndReset:
         change = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
         assert change.status_code == 200
         assert device.key not in change.content.decode()  # the key stays hidden
+        for view in ("config", "qrcode"):
+            url = f"/admin/otp_totp/totpdevice/{device.pk}/{view}/"
+            assert client.get(url).status_code == 403
         assert client.get("/admin/otp_totp/totpdevice/add/").status_code == 403
         client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
         static = StaticDevice.objects.get(user=utama)
