@@ -6,14 +6,21 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate messages lint format lock worker check-deadlines clean
+.PHONY: run test install install-prod migrate messages lint format lock worker check-deadlines clean
 
-$(VENV)/.installed: requirements.lock
+# Two pinned, hashed sets: requirements.lock (runtime, what production installs) and
+# requirements-dev.lock (runtime + test and lint tools, what run/test/lint install).
+$(VENV)/.installed: requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# Production: the runtime set only (no pytest, ruff, playwright, factory-boy).
+install-prod:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 
 # Compiled catalogues (.mo) are build output, made from the committed .po files.
 messages: install
@@ -40,10 +47,12 @@ format: install
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-# Re-pin every dependency after editing pyproject.toml.
+# Re-pin every dependency after editing pyproject.toml: the runtime set first, then
+# the dev set constrained to it, so both hold the same pin of every runtime package.
 lock: install
 	$(PIP) install --quiet uv
-	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --constraint requirements.lock --python-version 3.11 --generate-hashes -o requirements-dev.lock
 
 worker: install
 	$(MANAGE) db_worker

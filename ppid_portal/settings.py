@@ -60,6 +60,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "captcha",
+    # Officer login: lockout (axes) and two-factor devices (django-otp); CSP headers.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "apps.core",
     "apps.accounts",
     "apps.registers",
@@ -84,9 +90,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): was the session confirmed with a second factor?
+    "django_otp.middleware.OTPMiddleware",
+    "apps.accounts.middleware.TwoFactorGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy and Permissions-Policy headers (issue 12, item 8).
+    "apps.core.headers.PortalCSPMiddleware",
+    "apps.core.headers.SecurityHeadersMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a lockout noted during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ppid_portal.urls"
@@ -133,6 +147,34 @@ AUTH_PASSWORD_VALIDATORS = [
     ]
 ]
 LOGIN_URL = "admin:login"
+
+# --- Officer login: lockout and two-factor (issue 12, item 5) ---------------
+# Axes checks the lockout before the password; the address is apps.core.client's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins per account (from any address) and per address (on any account)
+# before both are locked for LOGIN_LOCKOUT_MINUTES; every further
+# LOGIN_FAILURE_LIMIT failures within a day doubles the lock, up to 24 hours.
+LOGIN_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT", default=5, cast=int)
+LOGIN_LOCKOUT_MINUTES = env("LOGIN_LOCKOUT_MINUTES", default=15, cast=int)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = "apps.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each lock ends at its own time
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the day's failures, for the back-off
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "apps.core.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "apps.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+# Never stored in an attempt's form data (a recovery code could be used again).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# 1: officers sign in with a code from an authenticator app (TOTP) or a recovery
+# code; without a device they are sent to enrol first. Default: on without DEBUG.
+OFFICER_2FA_REQUIRED = env_bool("OFFICER_2FA_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="PPID")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 CACHE_URL = env("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://")):
@@ -243,7 +285,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Closed by default: each public endpoint says AllowAny itself (issue 12, item 8).
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -262,6 +305,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public information registers, requests, objections and complaints.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -278,8 +322,23 @@ SPECTACULAR_SETTINGS = {
 # (forms) or HTTP 429 (API). django-ratelimit rate syntax: "10/h", "100/d".
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", default="10/h")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["public_submit"] = PUBLIC_FORM_RATE
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 RATELIMIT_USE_CACHE = "default"
+
+# --- Client address (issue 12, item 4) --------------------------------------
+# One rule for every reader of the client's address (form rate limits, API
+# throttles, login lockout): apps.core.client.client_ip. 0 = no proxy, the client
+# is REMOTE_ADDR; N = N reverse proxies append to X-Forwarded-For, the client is
+# the N-th entry from the right. Never more than the proxies you run.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT", default=0, cast=int)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+if env("RATELIMIT_IP_META_KEY", default=""):
+    raise ImproperlyConfigured(
+        "RATELIMIT_IP_META_KEY is no longer read: set TRUSTED_PROXY_COUNT to the "
+        "number of reverse proxies in front of the portal (0 when none)."
+    )
+RATELIMIT_IP_META_KEY = "apps.core.client.client_ip"
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 CAPTCHA_TEST_MODE = False
 CAPTCHA_IMAGE_SIZE = (140, 44)
 CAPTCHA_FONT_SIZE = 30
@@ -343,6 +402,63 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# --- Headers and transport (issue 12, item 8) -------------------------------
+# HTTPS only: redirect plain HTTP and tell browsers to stay on HTTPS (HSTS).
+# Off for `make run`; on in the documented production settings (README).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", default=0, cast=int)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False
+)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The language cookie follows the session cookie: HTTPS only (not DEBUG), Lax.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere.
+# The public pages and the admin load scripts, styles, fonts and images from the
+# portal itself only; data: images are Bootstrap's inline SVG icons in its CSS.
+# apps.core.headers relaxes style-src for the admin and the API docs only.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_NONE],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "manifest-src": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+        "base-uri": [_NONE],
+        "object-src": [_NONE],
+    }
+}
+# Browser features the portal never uses are switched off for every page.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {
@@ -355,5 +471,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
+        # Lockouts are warnings; every attempt would be noise.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -148,6 +148,25 @@ def can_act_on_unit(user, unit_id: int | None) -> bool:
 
 THIRD_PARTY_PERMISSIONS["auth"] = {Role.ADMINISTRATOR: ["view_group"]}
 
+# Login security (issue 12, item 5): Administrators see failed logins and unlock an
+# account (delete its access attempts), and remove a lost authenticator or the
+# recovery codes of an officer (who then enrols again). Nobody adds or edits
+# another officer's device.
+THIRD_PARTY_PERMISSIONS["axes"] = {
+    Role.ADMINISTRATOR: [
+        "view_accessattempt",
+        "delete_accessattempt",
+        "view_accesslog",
+        "view_accessfailurelog",
+    ],
+}
+THIRD_PARTY_PERMISSIONS["otp_totp"] = {
+    Role.ADMINISTRATOR: ["view_totpdevice", "delete_totpdevice"],
+}
+THIRD_PARTY_PERMISSIONS["otp_static"] = {
+    Role.ADMINISTRATOR: ["view_staticdevice", "delete_staticdevice"],
+}
+
 # This app's own permissions (units and officers).
 PERMISSIONS = {
     Role.PPID_UTAMA: ["view_unit", "add_unit", "change_unit", "view_user"],

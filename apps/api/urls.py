@@ -3,9 +3,9 @@
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
-    SpectacularSwaggerView,
+    SpectacularSwaggerSplitView,
 )
-from rest_framework.routers import DefaultRouter
+from rest_framework import permissions, routers
 
 from django.urls import include, path
 
@@ -13,12 +13,28 @@ from apps.api import views
 
 app_name = "api"
 
-router = DefaultRouter()
+
+class PublicAPIRootView(routers.APIRootView):
+    """The browsable index of /api/v1/: public, like the endpoints it lists."""
+
+    permission_classes = [permissions.AllowAny]
+
+
+class Router(routers.DefaultRouter):
+    APIRootView = PublicAPIRootView
+
+
+router = Router()
 router.register("units", views.UnitViewSet, basename="unit")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves Swagger UI's start-up script as a file (no inline script).
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
+        name="docs",
+    ),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("profile/", views.BodyProfileView.as_view(), name="profile"),
     path("", include("apps.registers.api_urls")),

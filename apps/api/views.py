@@ -1,5 +1,5 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
+from rest_framework import permissions, viewsets
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -11,6 +11,7 @@ from apps.core.models import BodyProfile
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     """The public body and its units (OPD, kecamatan, kelurahan)."""
 
+    permission_classes = [permissions.AllowAny]
     serializer_class = UnitSerializer
     lookup_field = "slug"
     filterset_fields = ["kind"]
@@ -19,6 +20,8 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 
 class BodyProfileView(APIView):
     """The profile of the public body running the portal."""
+
+    permission_classes = [permissions.AllowAny]
 
     @extend_schema(responses=BodyProfileSerializer)
     def get(self, request):

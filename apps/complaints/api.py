@@ -16,6 +16,7 @@ from apps.complaints import services
 from apps.complaints.permissions import can_take_step
 from apps.complaints.selectors import complaints_visible_to, find_for_status
 from apps.core.antispam import over_limit
+from apps.core.client import bound_submission_key
 
 
 class IsComplaintOfficer(permissions.BasePermission):
@@ -83,7 +84,8 @@ class ComplaintViewSet(viewsets.GenericViewSet):
         result = services.complaint_submit(
             **data,
             actor=user if officer else None,
-            submission_key=f"api:{key}" if key else None,
+            # Bound to this client: another client's same key is a new complaint.
+            submission_key=f"api:{bound_submission_key(request, key)}" if key else None,
         )
         complaint = result.complaint
         body = {"tracking_number": complaint.number, "status": complaint.status}

@@ -25,6 +25,7 @@ from apps.complaints.models import (
 from apps.complaints.services import complaint_submit, status_link
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
 from apps.core.antispam import over_limit
+from apps.core.client import bound_submission_key
 from apps.core.files import private_file_response
 from apps.core.pdf import render_pdf
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
@@ -79,7 +80,9 @@ def submit(request):
             try:
                 result = complaint_submit(
                     **_form_fields(form),
-                    submission_key=f"web:{form.cleaned_data['form_token']}",
+                    # Bound to this browser: another client never gets this receipt.
+                    submission_key="web:"
+                    + bound_submission_key(request, form.cleaned_data["form_token"]),
                 )
             except ValidationError as error:
                 _add_service_errors(form, error)

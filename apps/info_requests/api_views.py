@@ -16,7 +16,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.api.throttles import PublicSubmitThrottle
+from apps.core.client import bound_submission_uuid
 from apps.core.files import private_file_response
 from apps.core.tracking import make_status_token
 from apps.info_requests import serializers as s
@@ -192,7 +193,7 @@ class RequestListCreateView(generics.GenericAPIView):
     def get_permissions(self):
         if self.request.method == "GET":
             return [IsAuthenticated()]
-        return []
+        return [AllowAny()]
 
     def get_throttles(self):
         if self.request.method == "POST":
@@ -252,6 +253,8 @@ class RequestListCreateView(generics.GenericAPIView):
         may_record = user.is_authenticated and user.has_perm(PERM_ADD)
         key = _idempotency_key(request)
         if key:
+            # Bound to this client: another client's same key is a new request.
+            key = bound_submission_uuid(request, key)
             existing = InformationRequest.objects.filter(submission_key=key).first()
             if existing:
                 return Response(_submitted_payload(existing), status=201)
@@ -279,6 +282,7 @@ STATUS_PARAMETERS = [
 class RequestStatusView(APIView):
     """The public status of a request: needs its number and the contact on file."""
 
+    permission_classes = [AllowAny]
     throttle_classes = [RequestStatusThrottle]
 
     def _lookup(self, data):

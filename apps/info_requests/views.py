@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.accounts.roles import can_act_on_unit
 from apps.core.antispam import over_limit
+from apps.core.client import bound_submission_uuid
 from apps.core.files import private_file_response
 from apps.core.tracking import make_status_token, read_status_token
 from apps.info_requests.forms import RequestForm, StatusLookupForm
@@ -70,6 +71,11 @@ def submit(request):
                 k: ("" if v is None and k not in _NULLABLE else v)
                 for k, v in data.items()
             }
+            if data["submission_key"]:
+                # Bound to this browser: another client never gets this receipt.
+                data["submission_key"] = bound_submission_uuid(
+                    request, data["submission_key"]
+                )
             try:
                 created = information_request_submit(**data)
             except ValidationError as error:

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.antispam import over_limit
+from apps.core.client import bound_submission_uuid
 from apps.core.errors import ApplicationError
 from apps.core.files import private_file_response
 from apps.core.tracking import make_status_token, read_status_token
@@ -74,8 +75,13 @@ def _service_data(form, names) -> dict:
     return data
 
 
-def _submit(form, **kwargs):
-    """Run the service; a refusal goes back to the form. Returns a redirect or None."""
+def _submit(form, *, client, **kwargs):
+    """Run the service; a refusal goes back to the form. Returns a redirect or None.
+    The form's submission key is bound to the `client` request that sent it."""
+    if kwargs.get("submission_key"):
+        kwargs["submission_key"] = bound_submission_uuid(
+            client, kwargs["submission_key"]
+        )
     try:
         objection = objection_submit(**kwargs)
     except ValidationError as error:
@@ -144,6 +150,7 @@ def submit_for_request(request, token):
         if form.is_valid():
             response = _submit(
                 form,
+                client=request,
                 request=info_request,
                 grounds=form.cleaned_data["grounds"],
                 **_service_data(form, COMMON_FIELDS),
@@ -182,6 +189,7 @@ def submit_periodic(request):
         if form.is_valid():
             response = _submit(
                 form,
+                client=request,
                 grounds=[Ground.PERIODIC],
                 **_service_data(form, COMMON_FIELDS + IDENTITY_FIELDS),
             )

@@ -184,6 +184,7 @@ class ExemptInformationSerializer(serializers.ModelSerializer):
 class ExemptInformationViewSet(viewsets.ReadOnlyModelViewSet):
     """The exempt information register (what is closed and why)."""
 
+    permission_classes = [permissions.AllowAny]
     serializer_class = ExemptInformationSerializer
     queryset = ExemptInformation.objects.none()
     filterset_fields = ["period_kind", "test_stage"]

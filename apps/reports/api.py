@@ -3,6 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -20,6 +21,8 @@ class YearQuerySerializer(serializers.Serializer):
 
 class StatisticsView(APIView):
     """Service statistics of a year (the same selector as /statistik/)."""
+
+    permission_classes = [AllowAny]
 
     @extend_schema(
         parameters=[

@@ -1,4 +1,5 @@
 import pytest
+from rest_framework.permissions import AllowAny
 from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.views import APIView
 
@@ -93,6 +94,8 @@ def test_bad_token_is_refused(api):
 
 
 class RefusingView(APIView):
+    permission_classes = [AllowAny]
+
     def post(self, request):
         raise ApplicationError(
             "Permohonan sudah diperpanjang.", code="already_extended"

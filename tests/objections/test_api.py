@@ -104,21 +104,11 @@ class TestFile:
         assert {"name", "address", "identity_document"} <= set(response.json())
 
     def test_anonymous_callers_are_throttled(self, api, refused, settings):
-        from django.core.cache import cache
-
-        from apps.api.throttles import PublicSubmitThrottle
-
-        cache.clear()
-        PublicSubmitThrottle.THROTTLE_RATES = {"public_submit": "2/hour"}
-        try:
-            codes = [
-                api.post(URL, body(refused, grounds=["z"]), format="json").status_code
-                for _ in range(3)
-            ]
-        finally:
-            from rest_framework.settings import api_settings
-
-            PublicSubmitThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+        settings.PUBLIC_FORM_RATE = "2/h"
+        codes = [
+            api.post(URL, body(refused, grounds=["z"]), format="json").status_code
+            for _ in range(3)
+        ]
         assert codes == [400, 400, 429]
 
 
