@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
 from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
 from apps.core.models import StatusChange
@@ -87,7 +88,12 @@ class StepsMixin(ServiceErrorsAsMessagesMixin):
 
 
 @admin.register(Objection)
-class ObjectionAdmin(StepsMixin, SimpleHistoryAdmin):
+class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, SimpleHistoryAdmin):
+    private_file_urls = {
+        "answer_letter": lambda objection: reverse(
+            "admin:objections_objection_answer", args=[objection.pk]
+        )
+    }
     list_display = [
         "number",
         "received_at",

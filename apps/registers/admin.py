@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
 from apps.registers import services, spreadsheet
@@ -83,8 +84,10 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
     model = Document
+    private_file_urls = {"file": Document.get_download_url}
+    private_file_names = {"file": lambda document: document.original_filename}
     form = DocumentInlineForm
     extra = 1
     fields = ["title", "file", "external_url", "details"]
@@ -358,9 +361,18 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(ExemptInformation)
 class ExemptInformationAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    PrivateFilesAdminMixin,
+    ServiceErrorsAsMessagesMixin,
+    UnitScopedAdminMixin,
+    SimpleHistoryAdmin,
 ):
     form = ExemptInformationAdminForm
+    private_file_urls = {
+        "minutes_file": lambda exemption: reverse(
+            "admin:registers_exemptinformation_minutes", args=[exemption.pk]
+        )
+    }
+    private_file_names = {"minutes_file": lambda exemption: exemption.minutes_filename}
     list_display = [
         "title",
         "unit",
