@@ -1,7 +1,5 @@
 """The officers' work on requests: queue, intake, each workflow step, register book."""
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
 from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.models import StatusChange
@@ -107,7 +105,7 @@ STEP_SERVICES = {
 
 @admin.register(InformationRequest)
 class InformationRequestAdmin(
-    PrivateFilesAdminMixin, ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin
+    PrivateFilesAdminMixin, ServiceErrorsAsMessagesMixin, ScopedHistoryAdmin
 ):
     private_file_urls = {
         "identity_document": lambda obj: _identity_file_url(obj, "identity"),

@@ -1,7 +1,5 @@
 """Back office of the registers: unit-scoped, every write through services.py."""
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
@@ -15,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
 from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
@@ -111,7 +109,7 @@ class DocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
 
 @admin.register(InformationItem)
 class InformationItemAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, ScopedHistoryAdmin
 ):
     change_list_template = "admin/registers/informationitem/change_list.html"
     list_display = [
@@ -364,7 +362,7 @@ class ExemptInformationAdmin(
     PrivateFilesAdminMixin,
     ServiceErrorsAsMessagesMixin,
     UnitScopedAdminMixin,
-    SimpleHistoryAdmin,
+    ScopedHistoryAdmin,
 ):
     form = ExemptInformationAdminForm
     private_file_urls = {
@@ -470,7 +468,7 @@ class ExemptInformationAdmin(
 
 @admin.register(Announcement)
 class AnnouncementAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, ScopedHistoryAdmin
 ):
     form = AnnouncementAdminForm
     unit_field = "item__unit"
