@@ -1,14 +1,13 @@
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit, User
+from apps.core.admin import ScopedHistoryAdmin
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(ScopedHistoryAdmin):
     list_display = ["name", "code", "kind", "parent", "is_active", "ordering"]
     list_filter = ["kind", "is_active"]
     list_select_related = ["parent"]

@@ -4,7 +4,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,8 +29,41 @@ class ServiceErrorsAsMessagesMixin:
             return None
 
 
+class ScopedHistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's pages held to this admin's own rules.
+
+    Its history views look the object up without get_queryset() and save a
+    reverted version for anyone who may view it: here an object outside the
+    officer's queryset (another unit's case) or a malformed id is a 404, as on
+    the change page, and only an officer who may change the object reverts it.
+    """
+
+    def _current_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._current_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        current = self._current_or_404(request, object_id)
+        manager = self.model._meta.simple_history_manager_attribute
+        try:
+            getattr(self.model, manager).model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None
+        if request.method == "POST" and not self.has_change_permission(
+            request, current
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(BodyProfile)
-class BodyProfileAdmin(SimpleHistoryAdmin):
+class BodyProfileAdmin(ScopedHistoryAdmin):
     fieldsets = [
         (
             _("Body"),
@@ -94,7 +129,7 @@ class WorkingDayCalculatorForm(forms.Form):
 
 
 @admin.register(NonWorkingDay)
-class NonWorkingDayAdmin(SimpleHistoryAdmin):
+class NonWorkingDayAdmin(ScopedHistoryAdmin):
     list_display = ["date", "kind", "name", "legal_basis"]
     list_filter = ["kind"]
     search_fields = ["name", "legal_basis"]

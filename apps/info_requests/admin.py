@@ -1,7 +1,5 @@
 """The officers' work on requests: queue, intake, each workflow step, register book."""
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
+from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar, receipt_date
@@ -45,8 +44,9 @@ class DeadlineFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RequestDocumentInline(admin.TabularInline):
+class RequestDocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
     model = RequestDocument
+    private_file_names = {"file": lambda document: document.filename}
     extra = 0
     can_delete = False
     fields = ["filename", "content_type", "size", "expires_at", "download_count"]
@@ -88,6 +88,10 @@ ACTIONS = [
 ]
 
 
+def _identity_file_url(info_request, which: str) -> str:
+    return reverse("info_requests:identity_file", args=[info_request.pk, which])
+
+
 STEP_SERVICES = {
     "assign": services.information_request_assign,
     "ask_completion": services.information_request_ask_completion,
@@ -100,7 +104,13 @@ STEP_SERVICES = {
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
+class InformationRequestAdmin(
+    PrivateFilesAdminMixin, ServiceErrorsAsMessagesMixin, ScopedHistoryAdmin
+):
+    private_file_urls = {
+        "identity_document": lambda obj: _identity_file_url(obj, "identity"),
+        "power_of_attorney": lambda obj: _identity_file_url(obj, "attorney"),
+    }
     list_display = [
         "registration_number",
         "received_at",
@@ -273,7 +283,7 @@ class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
             ("attorney", gettext("power of attorney"), obj.power_of_attorney),
         ]:
             if present:
-                url = reverse("info_requests:identity_file", args=[obj.pk, which])
+                url = _identity_file_url(obj, which)
                 links.append(
                     format_html('<a href="{}" target="_blank">{}</a>', url, label)
                 )
@@ -491,7 +501,12 @@ class InformationRequestAdmin(ServiceErrorsAsMessagesMixin, SimpleHistoryAdmin):
 
 
 @admin.register(WrittenNotice)
-class WrittenNoticeAdmin(admin.ModelAdmin):
+class WrittenNoticeAdmin(PrivateFilesAdminMixin, admin.ModelAdmin):
+    private_file_urls = {
+        "letter": lambda notice: reverse(
+            "admin:info_requests_informationrequest_notice", args=[notice.request_id]
+        )
+    }
     list_display = [
         "letter_number",
         "decision",

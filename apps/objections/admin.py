@@ -1,8 +1,6 @@
 """The officers' work on objections (Atasan PPID answers; PPID records the release)
 and on disputes before the Komisi Informasi (stages, hearings, outcome, bundle)."""
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
+from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
 from apps.core.models import StatusChange
@@ -87,7 +86,12 @@ class StepsMixin(ServiceErrorsAsMessagesMixin):
 
 
 @admin.register(Objection)
-class ObjectionAdmin(StepsMixin, SimpleHistoryAdmin):
+class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, ScopedHistoryAdmin):
+    private_file_urls = {
+        "answer_letter": lambda objection: reverse(
+            "admin:objections_objection_answer", args=[objection.pk]
+        )
+    }
     list_display = [
         "number",
         "received_at",
@@ -249,7 +253,7 @@ class DisputeEventInline(admin.TabularInline):
 
 
 @admin.register(Dispute)
-class DisputeAdmin(StepsMixin, SimpleHistoryAdmin):
+class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
     list_display = [
         "register_number",
         "commission_name",

@@ -1,17 +1,16 @@
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin import ScopedHistoryAdmin
 from apps.pages import checklist
 from apps.pages.models import Page
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(ScopedHistoryAdmin):
     list_display = ["title", "slug", "menu", "ordering", "is_published", "updated_at"]
     list_filter = ["is_published", "menu"]
     list_editable = ["ordering"]

@@ -1,7 +1,5 @@
 """Back office of the registers: unit-scoped, every write through services.py."""
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
@@ -15,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.accounts.roles import can_act_on_unit, scope_to_user
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
+from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
 from apps.registers import services, spreadsheet
@@ -83,8 +82,10 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
     model = Document
+    private_file_urls = {"file": Document.get_download_url}
+    private_file_names = {"file": lambda document: document.original_filename}
     form = DocumentInlineForm
     extra = 1
     fields = ["title", "file", "external_url", "details"]
@@ -108,7 +109,7 @@ class DocumentInline(admin.TabularInline):
 
 @admin.register(InformationItem)
 class InformationItemAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, ScopedHistoryAdmin
 ):
     change_list_template = "admin/registers/informationitem/change_list.html"
     list_display = [
@@ -358,9 +359,18 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(ExemptInformation)
 class ExemptInformationAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    PrivateFilesAdminMixin,
+    ServiceErrorsAsMessagesMixin,
+    UnitScopedAdminMixin,
+    ScopedHistoryAdmin,
 ):
     form = ExemptInformationAdminForm
+    private_file_urls = {
+        "minutes_file": lambda exemption: reverse(
+            "admin:registers_exemptinformation_minutes", args=[exemption.pk]
+        )
+    }
+    private_file_names = {"minutes_file": lambda exemption: exemption.minutes_filename}
     list_display = [
         "title",
         "unit",
@@ -458,7 +468,7 @@ class ExemptInformationAdmin(
 
 @admin.register(Announcement)
 class AnnouncementAdmin(
-    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    ServiceErrorsAsMessagesMixin, UnitScopedAdminMixin, ScopedHistoryAdmin
 ):
     form = AnnouncementAdminForm
     unit_field = "item__unit"

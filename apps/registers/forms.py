@@ -31,8 +31,10 @@ class DocumentInlineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # A stored file is never replaced in place: remove it and add a new one.
-            self.fields["file"].disabled = True
-            self.fields["external_url"].disabled = True
+            # (Shown read-only, for officers who may only view, they are no fields.)
+            for name in ["file", "external_url"]:
+                if name in self.fields:
+                    self.fields[name].disabled = True
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
