@@ -1,5 +1,7 @@
 """The Indonesian catalogue is complete: every message has a translation."""
 
+import os
+import subprocess
 from pathlib import Path
 
 import polib
@@ -22,3 +24,15 @@ def test_indonesian_catalogue_is_complete(path):
 
 def test_there_is_an_indonesian_catalogue():
     assert CATALOGUES
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_catalogue_passes_msgfmt_check(path):
+    # compilemessages tolerates what `msgfmt --check` calls fatal, e.g. more plural
+    # forms than the header's nplurals (Indonesian has one).
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", os.devnull, str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

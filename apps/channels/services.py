@@ -177,6 +177,7 @@ def message_receive(
 ) -> tuple[Message, bool]:
     """Store one inbound message in its sender's conversation. Idempotent on the
     provider's message id: a resend returns the stored message."""
+    inbound.make_storable()
     existing = Message.objects.filter(
         channel=channel, provider_message_id=inbound.provider_message_id
     ).first()

@@ -42,6 +42,21 @@ def has_unstorable(text: str) -> bool:
     return UNSTORABLE.search(text) is not None
 
 
+def storable(value: Any) -> Any:
+    """`value` with every unstorable character dropped, in nested lists and dicts too.
+
+    For data we must keep rather than refuse: a provider's message is already
+    sent, so the inbox stores it without the characters no column can hold.
+    """
+    if isinstance(value, str):
+        return UNSTORABLE.sub("", value)
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    if isinstance(value, dict):
+        return {storable(key): storable(item) for key, item in value.items()}
+    return value
+
+
 def first_unstorable(pairs: Iterable[tuple[str, str]]) -> str | None:
     """The name of the first (name, value) pair whose name or value holds one."""
     for name, value in pairs:

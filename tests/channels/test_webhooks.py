@@ -321,3 +321,21 @@ def test_channel_without_credentials_is_off(client, settings):
         ).status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("text", ["Minta\x00 info", "Minta\ud800 info"])
+def test_unstorable_characters_from_a_sender_are_dropped_not_fatal(
+    post_telegram, post_meta, provider, text
+):
+    # The webhook keeps its signed body raw; the NUL (or lone surrogate) must not
+    # reach a text column, where PostgreSQL refuses it and the payload would stay
+    # pending for ever.
+    assert post_telegram(p.telegram(text=text)).status_code == 200
+    assert post_meta("whatsapp", p.whatsapp([p.wa_text(text=text)])).status_code == 200
+    assert set(InboundPayload.objects.values_list("status", flat=True)) == {
+        PayloadStatus.PROCESSED
+    }
+    assert sorted(Message.objects.values_list("text", flat=True)) == [
+        "Minta info",
+        "Minta info",
+    ]

@@ -4,7 +4,9 @@ a text back. Adapters hold no database code; services store what they return."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+from apps.core.inputs import storable
 
 
 @dataclass
@@ -31,6 +33,16 @@ class Inbound:
     # E-mail threading: Message-IDs this message answers (In-Reply-To, References).
     thread_refs: list[str] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
+
+    def make_storable(self) -> None:
+        """Drop what no text column holds (a sender's NUL byte would fail the insert
+        on PostgreSQL and leave the payload pending for ever)."""
+        for item in fields(self):
+            if item.name != "media":
+                setattr(self, item.name, storable(getattr(self, item.name)))
+        for media in self.media:
+            media.filename = storable(media.filename)
+            media.content_type = storable(media.content_type)
 
 
 @dataclass
