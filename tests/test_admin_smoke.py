@@ -51,6 +51,9 @@ class Demo:
 def _complete_the_demo(users) -> None:
     """Rows of registered models the demo does not make, so every model has a
     real object to open."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
     from rest_framework.authtoken.models import Token
 
     from apps.channels import services as channel_services
@@ -60,6 +63,21 @@ def _complete_the_demo(users) -> None:
     from apps.core.tasks import send_email
 
     Token.objects.get_or_create(user=users["admin"])
+    # Login lockout and two-factor rows (django-axes, django-otp).
+    attempt = {
+        "username": "tamu.tak.dikenal",
+        "ip_address": "203.0.113.7",
+        "user_agent": "Mozilla/5.0",
+        "http_accept": "text/html",
+        "path_info": "/admin/login/",
+    }
+    AccessAttempt.objects.create(
+        **attempt, get_data="", post_data="username=utama", failures_since_start=3
+    )
+    AccessFailureLog.objects.create(**attempt, locked_out=False)
+    AccessLog.objects.create(**attempt)
+    TOTPDevice.objects.create(user=users["utama"], name="Ponsel", confirmed=True)
+    StaticDevice.objects.create(user=users["utama"], name="Kode cadangan")
     ComplaintSettings.load()
     NonWorkingDay.objects.create(
         date=dt.date(2026, 8, 12),

@@ -17,7 +17,7 @@ from apps.core.admin_files import (
     check_private_files_in_admin,
     private_file_errors,
 )
-from apps.core.files import private_storage
+from apps.core.files import PrivateStorage
 from apps.info_requests import services as request_services
 from apps.info_requests.models import RequestDocument, WrittenNotice
 from apps.registers import services as register_services
@@ -130,7 +130,7 @@ def info_request_document(db):
     )
     document.file.save("rekap.pdf", ContentFile(b"%PDF"), save=False)
     document.save()
-    assert document.file.storage is private_storage
+    assert isinstance(document.file.storage, PrivateStorage)
     return document
 
 
