@@ -51,8 +51,15 @@ class TestApi:
             HTTP_IDEMPOTENCY_KEY=key,
         )
         assert first.status_code == stolen.status_code == resent.status_code == 201
-        receipt = first.json()
-        assert resent.json() == receipt
+        receipt, again = first.json(), resent.json()
+        # The links are signed anew (a timestamped signature), for the same case.
+        links = ("receipt_url", "status_url")
+        assert {k: v for k, v in again.items() if k not in links} == {
+            k: v for k, v in receipt.items() if k not in links
+        }
+        for link in links:
+            assert _case_of(again[link]) == _case_of(receipt[link])
+            assert _case_of(receipt[link]) == receipt["registration_number"]
         other = stolen.json()
         assert other["registration_number"] != receipt["registration_number"]
         assert receipt["receipt_url"] not in stolen.content.decode()
@@ -83,6 +90,10 @@ class TestApi:
         assert resent.status_code == 200
         assert resent.json()["tracking_number"] == first.json()["tracking_number"]
         assert Complaint.objects.count() == 2
+
+
+def _case_of(url: str) -> str | None:
+    return read_status_token(url.rstrip("/").rsplit("/", 1)[-1], kind="request")
 
 
 def _location(response) -> str:
