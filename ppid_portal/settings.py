@@ -209,8 +209,51 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(
     env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
 )
+# --- Object storage (issue 17, item 3) ---------------------------------------
+# local (default): files on this machine's disk (MEDIA_ROOT, PRIVATE_MEDIA_ROOT).
+# s3: any S3-compatible store (MinIO, Ceph, a cloud bucket) through django-storages.
+# Private files are then encrypted before upload and never get a URL; public files
+# (the logo) get short-lived signed URLs, so the bucket itself stays private.
+FILE_STORAGE = env("FILE_STORAGE", default="local")
+if FILE_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured(
+        f"FILE_STORAGE must be local or s3, not {FILE_STORAGE!r}."
+    )
+S3_BUCKET = env("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="")
+S3_REGION = env("S3_REGION", default="")
+S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY", default="")
+S3_ADDRESSING_STYLE = env("S3_ADDRESSING_STYLE", default="path")
+# Key prefix inside the bucket ("" = its root), e.g. one bucket for two portals.
+S3_PREFIX = env("S3_PREFIX", default="").strip("/")
+if FILE_STORAGE == "s3" and not S3_BUCKET:
+    raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET.")
+# Behind nginx: the internal location that serves PRIVATE_MEDIA_ROOT (deploy/nginx),
+# e.g. /_private/. Checked views then answer with X-Accel-Redirect for plain private
+# files on local disk; encrypted files are always decrypted and sent by Django.
+PRIVATE_FILES_ACCEL_REDIRECT = env("PRIVATE_FILES_ACCEL_REDIRECT", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": S3_ENDPOINT_URL or None,
+                "region_name": S3_REGION or None,
+                "access_key": S3_ACCESS_KEY_ID or None,
+                "secret_key": S3_SECRET_ACCESS_KEY or None,
+                "addressing_style": S3_ADDRESSING_STYLE or None,
+                "signature_version": "s3v4",
+                "location": "/".join(p for p in (S3_PREFIX, "media") if p),
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if FILE_STORAGE == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
