@@ -185,6 +185,9 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ppid"),
         }
     }
+    # Several web processes or machines: sessions, rate limits and the
+    # calendar-correction version live in this one Redis (issue 17, item 2).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 elif CACHE_URL in ("", "locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
