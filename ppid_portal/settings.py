@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Request id, JSON access log line and request metrics (issue 17, item 5).
+    "apps.core.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -452,7 +454,8 @@ X_FRAME_OPTIONS = "DENY"
 # HTTPS only: redirect plain HTTP and tell browsers to stay on HTTPS (HSTS).
 # Off for `make run`; on in the documented production settings (README).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+# Load balancers and monitoring probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", default=0, cast=int)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False
@@ -507,13 +510,45 @@ PERMISSIONS_POLICY = ", ".join(
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# --- Logs, metrics, health (issue 17, item 5) --------------------------------
+# json: one JSON object a line with the request id (default without DEBUG);
+# text: plain lines (make run). NIKs, e-mail addresses and phones are masked.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
+# /metrics: Prometheus scrapes with "Authorization: Bearer <METRICS_TOKEN>", or from
+# one of METRICS_ALLOWED_IPS (client address as apps.core.client reads it); else 404.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")
+# /healthz says "degraded" when the oldest waiting task has waited longer (seconds).
+HEALTHZ_MAX_QUEUE_LAG_SECONDS = env(
+    "HEALTHZ_MAX_QUEUE_LAG_SECONDS", default=300, cast=int
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "apps.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "apps.core.observability.JsonFormatter"},
+        "text": {
+            "()": "apps.core.observability.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # Django's own request log repeats ppid.request's lines (and the path).
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},
