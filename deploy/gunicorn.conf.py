@@ -11,7 +11,8 @@ import shutil
 
 
 def _int(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
 
 
 # Only nginx on this machine talks to gunicorn; a second web node's nginx (or a
@@ -37,6 +38,9 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "ppid-web"
+# systemd's signals do what gunicornc would (reload: HUP); no control socket, which
+# would want a writable home folder.
+control_socket_disable = True
 
 
 # Prometheus metrics of all workers are summed from files in this folder.
