@@ -67,7 +67,7 @@ class JsonFormatter(logging.Formatter):
             ),
             "level": record.levelname,
             "logger": record.name,
-            "message": mask_personal_data(record.getMessage()),
+            "message": mask_personal_data(_message(record)),
             "request_id": getattr(record, "request_id", "") or request_id_var.get(),
         }
         entry.update(getattr(record, "ppid", None) or {})
@@ -76,6 +76,16 @@ class JsonFormatter(logging.Formatter):
                 self.formatException(record.exc_info)
             )
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def _message(record) -> str:
+    """The record's message; Django's own request errors ("Internal Server Error:
+    /permohonan/status/<token>/") name the URL pattern instead of the path."""
+    request = getattr(record, "request", None)
+    if record.name.startswith("django.") and hasattr(request, "META"):
+        status = getattr(record, "status_code", "")
+        return f"{str(record.msg).split(':', 1)[0]}: {_route(request)} {status}".strip()
+    return record.getMessage()
 
 
 class TextFormatter(logging.Formatter):

@@ -9,6 +9,8 @@ import pytest
 import time_machine
 from django_tasks_db.models import DBTaskResult
 
+from django.urls import resolve
+
 from apps.core.observability import JsonFormatter, mask_personal_data
 from apps.core.tasks import send_email
 from apps.info_requests.models import InformationRequest
@@ -87,6 +89,20 @@ class TestLogs:
         (line,) = _json_lines(caplog.records)
         assert line["message"] == "Applicant [nik] [email] [phone] [phone]"
         assert line["level"] == "WARNING"
+
+    def test_django_request_errors_name_the_pattern_not_the_path(self, caplog, rf):
+        caplog.set_level(logging.INFO)
+        request = rf.get("/permohonan/status/secret-status-token/")
+        request.resolver_match = resolve("/permohonan/status/secret-status-token/")
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s",
+            request.path,
+            extra={"status_code": 500, "request": request},
+        )
+        (line,) = _json_lines(caplog.records)
+        assert line["message"] == (
+            "Internal Server Error: /permohonan/status/<str:token>/ 500"
+        )
 
     def test_masking_keeps_ordinary_numbers(self):
         text = "PPID-KUTIM-2026-00012 took 350ms, 2026-03-02"
