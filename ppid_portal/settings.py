@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Request id, JSON access log line and request metrics (issue 17, item 5).
+    "apps.core.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,6 +187,9 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="ppid"),
         }
     }
+    # Several web processes or machines: sessions, rate limits and the
+    # calendar-correction version live in this one Redis (issue 17, item 2).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 elif CACHE_URL in ("", "locmem://"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
@@ -209,8 +214,51 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(
     env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
 )
+# --- Object storage (issue 17, item 3) ---------------------------------------
+# local (default): files on this machine's disk (MEDIA_ROOT, PRIVATE_MEDIA_ROOT).
+# s3: any S3-compatible store (MinIO, Ceph, a cloud bucket) through django-storages.
+# Private files are then encrypted before upload and never get a URL; public files
+# (the logo) get short-lived signed URLs, so the bucket itself stays private.
+FILE_STORAGE = env("FILE_STORAGE", default="local")
+if FILE_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured(
+        f"FILE_STORAGE must be local or s3, not {FILE_STORAGE!r}."
+    )
+S3_BUCKET = env("S3_BUCKET", default="")
+S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default="")
+S3_REGION = env("S3_REGION", default="")
+S3_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID", default="")
+S3_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY", default="")
+S3_ADDRESSING_STYLE = env("S3_ADDRESSING_STYLE", default="path")
+# Key prefix inside the bucket ("" = its root), e.g. one bucket for two portals.
+S3_PREFIX = env("S3_PREFIX", default="").strip("/")
+if FILE_STORAGE == "s3" and not S3_BUCKET:
+    raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET.")
+# Behind nginx: the internal location that serves PRIVATE_MEDIA_ROOT (deploy/nginx),
+# e.g. /_private/. Checked views then answer with X-Accel-Redirect for plain private
+# files on local disk; encrypted files are always decrypted and sent by Django.
+PRIVATE_FILES_ACCEL_REDIRECT = env("PRIVATE_FILES_ACCEL_REDIRECT", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": S3_ENDPOINT_URL or None,
+                "region_name": S3_REGION or None,
+                "access_key": S3_ACCESS_KEY_ID or None,
+                "secret_key": S3_SECRET_ACCESS_KEY or None,
+                "addressing_style": S3_ADDRESSING_STYLE or None,
+                "signature_version": "s3v4",
+                "location": "/".join(p for p in (S3_PREFIX, "media") if p),
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if FILE_STORAGE == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -406,7 +454,8 @@ X_FRAME_OPTIONS = "DENY"
 # HTTPS only: redirect plain HTTP and tell browsers to stay on HTTPS (HSTS).
 # Off for `make run`; on in the documented production settings (README).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+# Load balancers and monitoring probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
 SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", default=0, cast=int)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False
@@ -461,13 +510,45 @@ PERMISSIONS_POLICY = ", ".join(
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# --- Logs, metrics, health (issue 17, item 5) --------------------------------
+# json: one JSON object a line with the request id (default without DEBUG);
+# text: plain lines (make run). NIKs, e-mail addresses and phones are masked.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
+# /metrics: Prometheus scrapes with "Authorization: Bearer <METRICS_TOKEN>", or from
+# one of METRICS_ALLOWED_IPS (client address as apps.core.client reads it); else 404.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")
+# /healthz says "degraded" when the oldest waiting task has waited longer (seconds).
+HEALTHZ_MAX_QUEUE_LAG_SECONDS = env(
+    "HEALTHZ_MAX_QUEUE_LAG_SECONDS", default=300, cast=int
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "apps.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "apps.core.observability.JsonFormatter"},
+        "text": {
+            "()": "apps.core.observability.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # Django's own request log repeats ppid.request's lines (and the path).
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "django_tasks": {"level": env("TASK_LOG_LEVEL", default="WARNING")},

@@ -7,6 +7,8 @@ from apps.portal import seo
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("livez", core_views.livez, name="livez"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,7 +10,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME_LOCK = ROOT / "requirements.lock"
 DEV_LOCK = ROOT / "requirements-dev.lock"
-DEV_TOOLS = {"pytest", "pytest-django", "ruff", "playwright", "factory-boy"}
+DEV_TOOLS = {
+    "pytest",
+    "pytest-django",
+    "ruff",
+    "playwright",
+    "factory-boy",
+    "moto",
+    "aiosmtpd",
+}
 
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==(\S+)")
 _HASH = re.compile(r"--hash=(sha256:[0-9a-f]{64})")

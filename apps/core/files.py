@@ -1,14 +1,17 @@
 """Uploads: content-checked, size-limited, kept private (and encrypted where personal).
 
-Private files live under PRIVATE_MEDIA_ROOT, have no URL and are only served by
-views that check permission first (`private_file_response`).
+Private files live under PRIVATE_MEDIA_ROOT (or in an S3 bucket, encrypted), have
+no URL and are only served by views that check permission first
+(`private_file_response`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import filetype
 from cryptography.fernet import Fernet, InvalidToken
@@ -16,9 +19,10 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
-from django.http import FileResponse
+from django.core.files.storage import FileSystemStorage, Storage
+from django.http import FileResponse, HttpResponse
 from django.utils.deconstruct import deconstructible
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 
@@ -158,26 +162,134 @@ def _replace_content(upload, data: bytes) -> None:
 # --- end of metadata removal -------------------------------------------------------
 
 
+# --- Where private files live: local disk (default) or an S3 bucket (issue 17) ---
+#
+# The storage classes stay the ones the migrations name; each picks its backend
+# from the settings when used (tests switch folders and backends per test):
+# FileSystemStorage under PRIVATE_MEDIA_ROOT, or S3Storage under the bucket's
+# "private/" prefix. On S3 every private file is encrypted before it leaves the
+# server and no private file ever has a URL (no public, no presigned link).
+
+
+def s3_options(*, location: str) -> dict:
+    """django-storages' S3Storage options of FILE_STORAGE=s3 (settings.S3_*)."""
+    return {
+        "bucket_name": settings.S3_BUCKET,
+        "endpoint_url": settings.S3_ENDPOINT_URL or None,
+        "region_name": settings.S3_REGION or None,
+        "access_key": settings.S3_ACCESS_KEY_ID or None,
+        "secret_key": settings.S3_SECRET_ACCESS_KEY or None,
+        "addressing_style": settings.S3_ADDRESSING_STYLE or None,
+        "signature_version": "s3v4",
+        "location": location,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _backend_for(kind: str, root: str, subdir: str, options: tuple):
+    if kind == "s3":
+        from storages.backends.s3 import S3Storage
+
+        prefix = "/".join(part for part in (root, "private", subdir) if part)
+        return S3Storage(**s3_options(location=prefix))
+    return FileSystemStorage(location=os.path.abspath(os.path.join(root, subdir)))
+
+
+def uses_object_storage() -> bool:
+    return settings.FILE_STORAGE == "s3"
+
+
 @deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT: no public URL, read through checked views."""
+class PrivateStorage(Storage):
+    """Private files: no URL, read through checked views only."""
+
+    # Encrypted on S3 always; on local disk only in EncryptedPrivateStorage.
+    always_encrypted = False
 
     def __init__(self, subdir: str = ""):
         self.subdir = subdir
-        super().__init__()
 
     @property
-    def base_location(self):
-        return os.path.join(settings.PRIVATE_MEDIA_ROOT, self.subdir)
+    def backend(self) -> Storage:
+        if uses_object_storage():
+            options = tuple(sorted(s3_options(location="").items()))
+            return _backend_for("s3", settings.S3_PREFIX, self.subdir, options)
+        return _backend_for("local", str(settings.PRIVATE_MEDIA_ROOT), self.subdir, ())
 
     @property
-    def location(self):
-        return os.path.abspath(self.base_location)
+    def encrypts(self) -> bool:
+        return self.always_encrypted or uses_object_storage()
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(os.path.join(settings.PRIVATE_MEDIA_ROOT, self.subdir))
+
+    def _save(self, name, content):
+        if self.encrypts:
+            content.seek(0)
+            content = ContentFile(_fernet().encrypt(content.read()))
+        return self.backend._save(name, content)
+
+    def _open(self, name, mode="rb"):
+        if not self.encrypts:
+            return self.backend._open(name, mode)
+        with self.backend._open(name, "rb") as handle:
+            token = handle.read()
+        try:
+            data = _fernet().decrypt(token)
+        except InvalidToken as exc:
+            raise ValueError(
+                f"{name} cannot be decrypted with FIELD_ENCRYPTION_KEY."
+            ) from exc
+        return ContentFile(data, name=name)
+
+    def delete(self, name):
+        return self.backend.delete(name)
+
+    def exists(self, name):
+        return self.backend.exists(name)
+
+    def listdir(self, path):
+        return self.backend.listdir(path)
+
+    def size(self, name):
+        if self.encrypts:
+            with self._open(name) as handle:
+                return len(handle.read())
+        return self.backend.size(name)
+
+    def path(self, name):
+        return self.backend.path(name)
+
+    def get_modified_time(self, name):
+        return self.backend.get_modified_time(name)
+
+    def get_created_time(self, name):
+        return self.backend.get_created_time(name)
+
+    def get_accessed_time(self, name):
+        return self.backend.get_accessed_time(name)
+
+    def get_alternative_name(self, file_root, file_ext):
+        return self.backend.get_alternative_name(file_root, file_ext)
 
     def url(self, name):
         raise ValueError(
             "Private files have no URL; serve them through a checked view."
         )
+
+    def accel_path(self, name) -> str | None:
+        """The internal nginx location of this file (X-Accel-Redirect), or None
+        when Django must send it itself: encrypted (Django decrypts), on object
+        storage, or PRIVATE_FILES_ACCEL_REDIRECT unset (no nginx in front)."""
+        prefix = settings.PRIVATE_FILES_ACCEL_REDIRECT
+        if not prefix or self.encrypts:
+            return None
+        relative = "/".join(part for part in (self.subdir, name) if part)
+        return prefix.rstrip("/") + "/" + quote(relative)
 
 
 def _fernet() -> Fernet:
@@ -188,21 +300,7 @@ def _fernet() -> Fernet:
 class EncryptedPrivateStorage(PrivateStorage):
     """Private storage encrypting content at rest (Fernet, FIELD_ENCRYPTION_KEY)."""
 
-    def _save(self, name, content):
-        content.seek(0)
-        token = _fernet().encrypt(content.read())
-        return super()._save(name, ContentFile(token))
-
-    def _open(self, name, mode="rb"):
-        with super()._open(name, "rb") as handle:
-            token = handle.read()
-        try:
-            data = _fernet().decrypt(token)
-        except InvalidToken as exc:
-            raise ValueError(
-                f"{name} cannot be decrypted with FIELD_ENCRYPTION_KEY."
-            ) from exc
-        return ContentFile(data, name=name)
+    always_encrypted = True
 
 
 private_storage = PrivateStorage()
@@ -210,20 +308,34 @@ encrypted_storage = EncryptedPrivateStorage("encrypted")
 
 
 def private_file_response(fieldfile, *, filename: str, as_attachment: bool = True):
-    """Stream a private (or encrypted) file; call only after checking permission."""
-    mimetype = None
-    handle = fieldfile.storage.open(fieldfile.name, "rb")
+    """Send a private (or encrypted) file; call only after checking permission.
+
+    Behind nginx (PRIVATE_FILES_ACCEL_REDIRECT set) a plain file on local disk is
+    sent by nginx from its internal location (X-Accel-Redirect), so a large
+    download holds no Python worker; otherwise Django streams it."""
+    storage = fieldfile.storage
+    handle = storage.open(fieldfile.name, "rb")
     head = handle.read(8192)
     handle.seek(0)
     kind = filetype.guess(head)
-    if kind is not None:
-        mimetype = kind.mime
-    response = FileResponse(
-        handle,
-        as_attachment=as_attachment,
-        filename=filename,
-        content_type=mimetype or "application/octet-stream",
+    content_type = kind.mime if kind is not None else "application/octet-stream"
+    accel = (
+        storage.accel_path(fieldfile.name) if hasattr(storage, "accel_path") else None
     )
+    if accel:
+        handle.close()
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = accel
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment, filename
+        )
+    else:
+        response = FileResponse(
+            handle,
+            as_attachment=as_attachment,
+            filename=filename,
+            content_type=content_type,
+        )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -130,3 +130,22 @@ def test_time_zone_and_languages():
         TIME_ZONE="Asia/Jakarta",
     )
     assert result.stdout.strip() == "Asia/Jakarta True ['id', 'en']"
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/4", "django.contrib.sessions.backends.cache"),
+    ],
+)
+def test_sessions_follow_the_cache_to_redis(cache_url, engine):
+    result = run("print(settings.SESSION_ENGINE)", **PRODUCTION, CACHE_URL=cache_url)
+    assert result.stdout.split() == [engine], result.stderr
+
+
+def test_object_storage_needs_a_bucket():
+    result = run("", **PRODUCTION, FILE_STORAGE="s3")
+    assert "FILE_STORAGE=s3 needs S3_BUCKET" in result.stderr
+    result = run("", **PRODUCTION, FILE_STORAGE="ftp")
+    assert "FILE_STORAGE must be local or s3" in result.stderr
