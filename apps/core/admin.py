@@ -294,6 +294,13 @@ class StatusChangeAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     search_fields = ["note"]
 
+    def get_queryset(self, request):
+        """A PPID Pelaksana lists the audit rows (and their notes) of their
+        units' cases only, like the cases themselves."""
+        return StatusChange.objects.visible_to(request.user).select_related(
+            "content_type", "actor"
+        )
+
     def has_add_permission(self, request):
         return False
 
