@@ -229,6 +229,8 @@ class BodyProfileAdmin(ScopedHistoryAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         profile = BodyProfile.load()
         return redirect(reverse("admin:core_bodyprofile_change", args=[profile.pk]))
 

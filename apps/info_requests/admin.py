@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -439,7 +440,7 @@ class InformationRequestAdmin(
         from apps.info_requests.letters import render_receipt_pdf
 
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not may_see(request.user, obj):
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
             raise PermissionDenied  # the receipt names the applicant
         response = download_response(
             render_receipt_pdf(obj),
@@ -452,9 +453,13 @@ class InformationRequestAdmin(
         from apps.core.files import private_file_response
 
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not request.user.has_perm("info_requests.view_writtennotice") or not may_see(
+            request.user, obj
+        ):
+            raise PermissionDenied  # the letter is addressed to the applicant
         notice = getattr(obj, "notice", None)
         if notice is None or not notice.letter:
-            raise PermissionDenied
+            raise Http404  # no written notice yet
         return private_file_response(
             notice.letter,
             filename=f"pemberitahuan-tertulis-{obj.registration_number}.pdf",

@@ -477,6 +477,9 @@ class RequestLetterView(APIView):
     )
     def get(self, request, registration_number):
         case = _officer_case(request, registration_number, PERM_NOTICE)
+        if not may_see(request.user, case):
+            # The letter is addressed to the applicant (apps.accounts.personal_data).
+            raise PermissionDenied
         notice = getattr(case, "notice", None)
         if notice is None or not notice.letter:
             raise NotFound(_("This request has no written notice yet."))

@@ -3,6 +3,7 @@ and on disputes before the Komisi Informasi (stages, hearings, outcome, bundle).
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -183,7 +184,7 @@ class ObjectionAdmin(
 
     def receipt_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not may_see(request.user, obj):
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
             raise PermissionDenied  # the receipt names the objector
         return download_response(
             render_receipt_pdf(obj),
@@ -193,8 +194,10 @@ class ObjectionAdmin(
 
     def answer_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
+            raise PermissionDenied  # the letter is addressed to the objector
         if not obj.answer_letter:
-            raise PermissionDenied
+            raise Http404  # no answer letter yet
         return private_file_response(
             obj.answer_letter, filename=f"tanggapan-keberatan-{obj.number}.pdf"
         )
@@ -370,7 +373,9 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
 
     def bundle_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not may_see(request.user, Objection):
+        if not self.has_view_permission(request, obj) or not may_see(
+            request.user, Objection
+        ):
             raise PermissionDenied  # the bundle holds the objector's receipt
         return download_response(
             render_dispute_bundle(obj),
