@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    # API keys: apps.accounts.ApiToken (hashed), not rest_framework.authtoken.
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -330,7 +330,7 @@ TASKS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "apps.accounts.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Closed by default: each public endpoint says AllowAny itself (issue 12, item 8).

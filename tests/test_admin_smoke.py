@@ -29,6 +29,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, path
 
+from apps.accounts.tokens import api_token_issue
 from tests.admin_cases import (
     ROLES,
     SUPERUSER,
@@ -54,7 +55,6 @@ def _complete_the_demo(users) -> None:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
-    from rest_framework.authtoken.models import Token
 
     from apps.channels import services as channel_services
     from apps.channels.models import Attachment, Message
@@ -62,7 +62,7 @@ def _complete_the_demo(users) -> None:
     from apps.core.models import NonWorkingDay
     from apps.core.tasks import send_email
 
-    Token.objects.get_or_create(user=users["admin"])
+    api_token_issue(user=users["admin"])
     # Login lockout and two-factor rows (django-axes, django-otp).
     attempt = {
         "username": "tamu.tak.dikenal",

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
@@ -114,3 +115,30 @@ class User(AbstractUser):
         from apps.accounts.roles import user_roles
 
         return bool(user_roles(self) & set(roles))
+
+
+class ApiToken(models.Model):
+    """An officer's or integration's API key (`Authorization: Token <key>`).
+
+    Only the key's SHA-256 digest is stored: the key is shown once, when it is
+    made (apps.accounts.tokens.api_token_issue), and never again. The first
+    characters (`prefix`) tell keys apart in the admin.
+    """
+
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("officer"),
+        on_delete=models.CASCADE,
+        related_name="api_token",
+    )
+    digest = models.CharField(_("SHA-256 of the key"), max_length=64, unique=True)
+    prefix = models.CharField(_("key begins with"), max_length=8)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"

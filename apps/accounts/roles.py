@@ -30,9 +30,6 @@ ALL_UNITS_ROLES = frozenset(
 
 # Permissions of apps that are not ours, by app label.
 THIRD_PARTY_PERMISSIONS: dict[str, dict[str, list[str]]] = {
-    "authtoken": {
-        Role.ADMINISTRATOR: ["view_tokenproxy", "add_tokenproxy", "delete_tokenproxy"],
-    },
     "django_tasks_database": {
         Role.ADMINISTRATOR: ["view_dbtaskresult"],
     },
@@ -180,5 +177,9 @@ PERMISSIONS = {
         "view_user",
         "add_user",
         "change_user",
+        # API keys: made for accounts whose rights they hold, revoked for any.
+        "view_apitoken",
+        "add_apitoken",
+        "delete_apitoken",
     ],
 }

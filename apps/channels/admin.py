@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -388,7 +389,7 @@ class ConversationAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
             raise PermissionDenied
         attachment = get_object_or_404(Attachment, pk=pk)
         if not attachment.file:
-            raise PermissionDenied
+            raise Http404  # the download failed: nothing stored
         return private_file_response(
             attachment.file, filename=attachment.filename or "lampiran"
         )

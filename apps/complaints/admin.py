@@ -598,7 +598,19 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
 
     # -- actions (each object through its service) -----------------------------
 
-    @admin.action(description=_("Verify the selected complaints"))
+    # Offered only to who may take the step (each object is checked again).
+    def has_verify_permission(self, request):
+        return request.user.has_perm("complaints.verify_complaint")
+
+    def has_forward_permission(self, request):
+        return request.user.has_perm("complaints.forward_complaint")
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("complaints.export_complaint")
+
+    @admin.action(
+        description=_("Verify the selected complaints"), permissions=["verify"]
+    )
     def verify_selected(self, request, queryset):
         done = 0
         for complaint in queryset:
@@ -618,7 +630,10 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                 done += 1
         self.message_user(request, gettext("Verified: %(n)s.") % {"n": done})
 
-    @admin.action(description=_("Forward the selected complaints to their unit"))
+    @admin.action(
+        description=_("Forward the selected complaints to their unit"),
+        permissions=["forward"],
+    )
     def forward_selected(self, request, queryset):
         done = 0
         for complaint in queryset:
@@ -651,7 +666,9 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
         if not request.user.has_perm("complaints.export_complaint"):
             raise PermissionDenied
 
-    @admin.action(description=_("Export the selected for LAPOR! (XLSX)"))
+    @admin.action(
+        description=_("Export the selected for LAPOR! (XLSX)"), permissions=["export"]
+    )
     def export_xlsx(self, request, queryset):
         self._export_allowed(request)
         content = xlsx_bytes(
@@ -664,7 +681,9 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
             content, filename="pengaduan-lapor.xlsx", content_type=XLSX_MIME
         )
 
-    @admin.action(description=_("Export the selected for LAPOR! (CSV)"))
+    @admin.action(
+        description=_("Export the selected for LAPOR! (CSV)"), permissions=["export"]
+    )
     def export_csv(self, request, queryset):
         self._export_allowed(request)
         content = csv_text(
@@ -695,6 +714,8 @@ class ComplaintSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         current = ComplaintSettings.load()
         return redirect(
             reverse("admin:complaints_complaintsettings_change", args=[current.pk])

@@ -7,7 +7,8 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from apps.accounts.roles import Role, scope_to_user
+from apps.accounts.personal_data import may_see
+from apps.accounts.roles import scope_to_user
 from apps.complaints.codes import code_matches
 from apps.complaints.models import Complaint
 from apps.core.models import StatusChange
@@ -25,14 +26,9 @@ def complaints_visible_to(user) -> QuerySet[Complaint]:
 
 
 def identity_visible(user, complaint: Complaint) -> bool:
-    """May `user` see who reported it? Confidential: the PPID Utama role only."""
-    if complaint.is_anonymous:
-        return False
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if complaint.is_confidential:
-        return user.has_role(Role.PPID_UTAMA)
-    return user.has_perm("complaints.view_complaint")
+    """May `user` see who reported it? Confidential: the PPID Utama role only
+    (the rule is apps.accounts.personal_data's)."""
+    return may_see(user, complaint)
 
 
 def reporter_label(user, complaint: Complaint) -> str:

@@ -4,14 +4,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin_files import read_only_admin
 from apps.core.errors import ApplicationError
 from apps.core.models import BodyProfile, NonWorkingDay, StatusChange
 from apps.core.widgets import NativeDateInput
@@ -30,13 +34,19 @@ class ServiceErrorsAsMessagesMixin:
 
 
 class ScopedHistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's pages held to this admin's own rules.
+    """django-simple-history's pages held to this admin's own rules, read-only.
 
-    Its history views look the object up without get_queryset() and save a
-    reverted version for anyone who may view it: here an object outside the
+    Its views look the object up without get_queryset(), show every field of a
+    version and save it back for anyone who may view the object (a revert that
+    skips the services and their audit trail). Here an object outside the
     officer's queryset (another unit's case) or a malformed id is a 404, as on
-    the change page, and only an officer who may change the object reverts it.
+    the change page; the history list and a version show only the fields the
+    change page shows this officer; a version is never saved (POST is a 405):
+    there is no revert, a past value is typed again on the change page or
+    through the workflow step that sets it.
     """
+
+    object_history_form_template = "admin/history_version.html"
 
     def _current_or_404(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
@@ -44,22 +54,122 @@ class ScopedHistoryAdmin(SimpleHistoryAdmin):
             raise Http404
         return obj
 
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_visible_fields(self, request, obj) -> list[str]:
+        """Fields kept in the history that the change page shows `request.user`
+        for `obj` (a private file's display counts as its field)."""
+        names = {
+            getattr(name, "__name__", name)
+            for name in flatten_fieldsets(self.get_fieldsets(request, obj))
+        }
+        manager = self.model._meta.simple_history_manager_attribute
+        history_model = getattr(self.model, manager).model
+        return [
+            field.name
+            for field in history_model.tracked_fields
+            if field.editable and field.name in names
+        ]
+
     def history_view(self, request, object_id, extra_context=None):
-        self._current_or_404(request, object_id)
+        current = self._current_or_404(request, object_id)
+        request._history_fields = self.history_visible_fields(request, current)
         return super().history_view(request, object_id, extra_context)
 
+    def set_history_delta_changes(
+        self, request, historical_records, foreign_keys_are_objs=True
+    ):
+        """The "Changes" column lists only fields the change page shows."""
+        visible = getattr(request, "_history_fields", [])
+        previous = None
+        for record in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    record,
+                    included_fields=visible,
+                    foreign_keys_are_objs=foreign_keys_are_objs,
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = record
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         current = self._current_or_404(request, object_id)
+        if not self.has_view_or_change_permission(request, current):
+            raise PermissionDenied
         manager = self.model._meta.simple_history_manager_attribute
+        history_model = getattr(self.model, manager).model
         try:
-            getattr(self.model, manager).model._meta.pk.to_python(version_id)
+            version_id = history_model._meta.pk.to_python(version_id)
         except ValidationError:
             raise Http404 from None
-        if request.method == "POST" and not self.has_change_permission(
-            request, current
-        ):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        record = get_object_or_404(
+            history_model,
+            **{self.model._meta.pk.attname: current.pk, "history_id": version_id},
+        )
+        version = record.instance
+        version._state.adding = False
+        # The change page's fieldsets and form, every field a read-only display of
+        # the version (as Django shows an officer who may only view); the form
+        # gives labels and is never bound.
+        with read_only_admin(request):
+            fieldsets = self.get_fieldsets(request, current)
+            form_class = self.get_form(
+                request, current, change=True, fields=flatten_fieldsets(fieldsets)
+            )
+        form = form_class(instance=version)
+        admin_form = helpers.AdminForm(
+            form,
+            fieldsets,
+            {},
+            readonly_fields=flatten_fieldsets(fieldsets),
+            model_admin=self,
+        )
+        opts = self.model._meta
+        name = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Version of %(date)s: %(object)s")
+            % {"date": formats.localize(record.history_date), "object": current},
+            "subtitle": None,
+            "adminform": admin_form,
+            "object_id": current.pk,
+            "original": version,
+            "record": record,
+            "is_popup": False,
+            "media": self.media + admin_form.media,
+            "errors": [],
+            "inline_admin_formsets": [],
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "opts": opts,
+            "changelist_url": reverse(f"{name}_changelist"),
+            "change_url": reverse(f"{name}_change", args=[current.pk]),
+            "history_url": reverse(f"{name}_history", args=[current.pk]),
+            "revert_disabled": True,
+            "change_history": False,
+            "add": False,
+            "change": True,
+            "has_add_permission": False,
+            "has_view_permission": True,
+            "has_change_permission": False,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "has_file_field": False,
+            "has_absolute_url": False,
+            "form_url": "",
+            "save_as": False,
+            "save_on_top": False,
+            "show_save": False,
+            "content_type_id": ContentType.objects.get_for_model(self.model).pk,
+        }
+        context.update(extra_context or {})
+        return self.render_history_view(
+            request, self.object_history_form_template, context
+        )
 
 
 @admin.register(BodyProfile)
@@ -119,6 +229,8 @@ class BodyProfileAdmin(ScopedHistoryAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         profile = BodyProfile.load()
         return redirect(reverse("admin:core_bodyprofile_change", args=[profile.pk]))
 
@@ -183,6 +295,13 @@ class StatusChangeAdmin(admin.ModelAdmin):
     list_select_related = ["content_type", "actor"]
     date_hierarchy = "created_at"
     search_fields = ["note"]
+
+    def get_queryset(self, request):
+        """A PPID Pelaksana lists the audit rows (and their notes) of their
+        units' cases only, like the cases themselves."""
+        return StatusChange.objects.visible_to(request.user).select_related(
+            "content_type", "actor"
+        )
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,7 @@ there is no such view. The system check below refuses an admin without it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Callable
@@ -34,6 +35,18 @@ def private_file_fields(model) -> tuple[str, ...]:
         if isinstance(field, models.FileField)
         and isinstance(field.storage, PrivateStorage)
     )
+
+
+@contextlib.contextmanager
+def read_only_admin(request):
+    """While inside, the admin shows `request`'s pages read-only whatever the
+    officer's rights (a past version on the history page): private files become
+    their checked display, as on a view-only change page."""
+    request._admin_read_only = True
+    try:
+        yield
+    finally:
+        del request._admin_read_only
 
 
 class PrivateFileWidget(AdminFileWidget):
@@ -120,6 +133,8 @@ class PrivateFilesAdminMixin:
 
     def _files_read_only(self, request, obj) -> bool:
         """Whether the change form shows every field read-only (view permission)."""
+        if getattr(request, "_admin_read_only", False):
+            return True
         if obj is None:
             return False
         if isinstance(self, admin.options.InlineModelAdmin):

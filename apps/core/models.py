@@ -23,6 +23,36 @@ class StatusChangeQuerySet(models.QuerySet):
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         )
 
+    def visible_to(self, user):
+        """The rows of the cases `user` sees: every case for an officer of all
+        units; else those of cases (with a unit) in the officer's units."""
+        from django.apps import apps
+
+        from apps.accounts.models import Unit
+        from apps.accounts.roles import scope_to_user, visible_unit_ids
+
+        if visible_unit_ids(user) is None:
+            return self.all()
+        visible = models.Q(pk__in=[])
+        for model in apps.get_models():
+            unit = next(
+                (
+                    f
+                    for f in model._meta.fields
+                    if f.name == "unit" and f.related_model is Unit
+                ),
+                None,
+            )
+            if unit is None:
+                continue
+            visible |= models.Q(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=scope_to_user(model._default_manager.all(), user).values(
+                    "pk"
+                ),
+            )
+        return self.filter(visible)
+
 
 class StatusChange(models.Model):
     """One row per workflow transition of any case: the audit trail the law expects.

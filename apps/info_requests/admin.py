@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.personal_data import PersonalDataAdminMixin, may_see
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
 from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
@@ -105,7 +107,10 @@ STEP_SERVICES = {
 
 @admin.register(InformationRequest)
 class InformationRequestAdmin(
-    PrivateFilesAdminMixin, ServiceErrorsAsMessagesMixin, ScopedHistoryAdmin
+    PrivateFilesAdminMixin,
+    PersonalDataAdminMixin,
+    ServiceErrorsAsMessagesMixin,
+    ScopedHistoryAdmin,
 ):
     private_file_urls = {
         "identity_document": lambda obj: _identity_file_url(obj, "identity"),
@@ -173,101 +178,106 @@ class InformationRequestAdmin(
             kwargs["form"] = admin_forms.OfficerIntakeForm
         return super().get_form(request, obj, change=change, **kwargs)
 
+    intake_fieldsets = [
+        (_("Receipt"), {"fields": ["channel", "received_at", "unit"]}),
+        (
+            _("Applicant"),
+            {
+                "fields": [
+                    "applicant_type",
+                    "name",
+                    "nik",
+                    "legal_entity_decree",
+                    "address",
+                    "phone",
+                    "email",
+                    "occupation",
+                    "identity_document",
+                ]
+            },
+        ),
+        (
+            _("Representative"),
+            {
+                "fields": [
+                    "representative_name",
+                    "representative_address",
+                    "representative_phone",
+                    "power_of_attorney",
+                ]
+            },
+        ),
+        (
+            _("Request"),
+            {
+                "fields": [
+                    "information_requested",
+                    "purpose",
+                    "access_method",
+                    "copy_format",
+                    "delivery_method",
+                ]
+            },
+        ),
+    ]
+    # The change page; apps.accounts.personal_data hides the applicant's fields
+    # from officers who may not see them (PersonalDataAdminMixin).
+    fieldsets = [
+        (
+            _("Case"),
+            {
+                "fields": [
+                    "registration_number",
+                    "status",
+                    "unit",
+                    "channel",
+                    "received_at",
+                    "recorded_by",
+                    "due_date",
+                    "extended_due_date",
+                    "extension_reason",
+                    "completion_note",
+                    "decided_at",
+                ]
+            },
+        ),
+        (
+            _("Applicant"),
+            {
+                "fields": [
+                    "applicant_type",
+                    "name",
+                    "nik",
+                    "legal_entity_decree",
+                    "address",
+                    "phone",
+                    "email",
+                    "occupation",
+                    "identity_files",
+                    "representative_name",
+                    "representative_address",
+                    "representative_phone",
+                ]
+            },
+        ),
+        (
+            _("Request"),
+            {
+                "fields": [
+                    "information_requested",
+                    "purpose",
+                    "access_method",
+                    "copy_format",
+                    "delivery_method",
+                ]
+            },
+        ),
+    ]
+
     def get_fieldsets(self, request, obj=None):
         if obj is None:
-            return [
-                (_("Receipt"), {"fields": ["channel", "received_at", "unit"]}),
-                (
-                    _("Applicant"),
-                    {
-                        "fields": [
-                            "applicant_type",
-                            "name",
-                            "nik",
-                            "legal_entity_decree",
-                            "address",
-                            "phone",
-                            "email",
-                            "occupation",
-                            "identity_document",
-                        ]
-                    },
-                ),
-                (
-                    _("Representative"),
-                    {
-                        "fields": [
-                            "representative_name",
-                            "representative_address",
-                            "representative_phone",
-                            "power_of_attorney",
-                        ]
-                    },
-                ),
-                (
-                    _("Request"),
-                    {
-                        "fields": [
-                            "information_requested",
-                            "purpose",
-                            "access_method",
-                            "copy_format",
-                            "delivery_method",
-                        ]
-                    },
-                ),
-            ]
-        return [
-            (
-                _("Case"),
-                {
-                    "fields": [
-                        "registration_number",
-                        "status",
-                        "unit",
-                        "channel",
-                        "received_at",
-                        "recorded_by",
-                        "due_date",
-                        "extended_due_date",
-                        "extension_reason",
-                        "completion_note",
-                        "decided_at",
-                    ]
-                },
-            ),
-            (
-                _("Applicant"),
-                {
-                    "fields": [
-                        "applicant_type",
-                        "name",
-                        "nik",
-                        "legal_entity_decree",
-                        "address",
-                        "phone",
-                        "email",
-                        "occupation",
-                        "identity_files",
-                        "representative_name",
-                        "representative_address",
-                        "representative_phone",
-                    ]
-                },
-            ),
-            (
-                _("Request"),
-                {
-                    "fields": [
-                        "information_requested",
-                        "purpose",
-                        "access_method",
-                        "copy_format",
-                        "delivery_method",
-                    ]
-                },
-            ),
-        ]
+            return self.intake_fieldsets
+        return super().get_fieldsets(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -430,6 +440,8 @@ class InformationRequestAdmin(
         from apps.info_requests.letters import render_receipt_pdf
 
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
+            raise PermissionDenied  # the receipt names the applicant
         response = download_response(
             render_receipt_pdf(obj),
             filename=f"tanda-bukti-{obj.registration_number}.pdf",
@@ -441,9 +453,13 @@ class InformationRequestAdmin(
         from apps.core.files import private_file_response
 
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not request.user.has_perm("info_requests.view_writtennotice") or not may_see(
+            request.user, obj
+        ):
+            raise PermissionDenied  # the letter is addressed to the applicant
         notice = getattr(obj, "notice", None)
         if notice is None or not notice.letter:
-            raise PermissionDenied
+            raise Http404  # no written notice yet
         return private_file_response(
             notice.letter,
             filename=f"pemberitahuan-tertulis-{obj.registration_number}.pdf",
@@ -463,12 +479,12 @@ class InformationRequestAdmin(
             name = f"buku-register-permohonan-{start:%Y%m%d}-{end:%Y%m%d}"
             if form.cleaned_data["format"] == "pdf":
                 return download_response(
-                    registerbook.register_pdf(start, end, base),
+                    registerbook.register_pdf(start, end, base, user=request.user),
                     filename=f"{name}.pdf",
                     content_type="application/pdf",
                 )
             return download_response(
-                registerbook.register_xlsx(start, end, base),
+                registerbook.register_xlsx(start, end, base, user=request.user),
                 filename=f"{name}.xlsx",
                 content_type=XLSX_MIME,
             )

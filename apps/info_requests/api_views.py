@@ -27,6 +27,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
+from apps.accounts.personal_data import may_see
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.api.throttles import PublicSubmitThrottle
 from apps.core.client import bound_submission_uuid
@@ -47,7 +48,6 @@ PERM_ADD = "info_requests.add_informationrequest"
 PERM_VIEW = "info_requests.view_informationrequest"
 PERM_DECIDE = "info_requests.decide_informationrequest"
 PERM_ROUTE = "info_requests.route_informationrequest"
-PERM_IDENTITY = "info_requests.view_identity_informationrequest"
 PERM_NOTICE = "info_requests.view_writtennotice"
 
 NOT_FOUND = _(
@@ -343,7 +343,7 @@ class RequestDetailView(APIView):
         context = {
             "request": request,
             "today": timezone.localdate(),
-            "show_personal_data": request.user.has_perm(PERM_IDENTITY),
+            "show_personal_data": may_see(request.user, case),
         }
         return Response(s.RequestDetailSerializer(case, context=context).data)
 
@@ -477,6 +477,9 @@ class RequestLetterView(APIView):
     )
     def get(self, request, registration_number):
         case = _officer_case(request, registration_number, PERM_NOTICE)
+        if not may_see(request.user, case):
+            # The letter is addressed to the applicant (apps.accounts.personal_data).
+            raise PermissionDenied
         notice = getattr(case, "notice", None)
         if notice is None or not notice.letter:
             raise NotFound(_("This request has no written notice yet."))

@@ -6,6 +6,7 @@ from django.db.models import Min
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from apps.accounts.personal_data import may_see
 from apps.core.exports import xlsx_bytes
 from apps.core.pdf import column_widths, official_document, render_pdf
 from apps.info_requests.models import InformationRequest
@@ -46,7 +47,10 @@ def _day(value) -> str:
     return formats.date_format(value, "l, j F Y")
 
 
-def register_rows(queryset) -> list[list]:
+def register_rows(queryset, user=None) -> list[list]:
+    """The rows; the applicant's personal data only where `user` (None: the
+    system) may see it (apps.accounts.personal_data)."""
+    show = user is None or may_see(user, InformationRequest)
     rows = []
     for index, request in enumerate(queryset, start=1):
         notice = getattr(request, "notice", None)
@@ -70,10 +74,10 @@ def register_rows(queryset) -> list[list]:
                 index,
                 _day(request.received_at),
                 request.registration_number,
-                request.name,
-                request.address,
-                ", ".join(filter(None, [request.phone, request.email])),
-                request.occupation,
+                request.name if show else "",
+                request.address if show else "",
+                ", ".join(filter(None, [request.phone, request.email])) if show else "",
+                request.occupation if show else "",
                 request.information_requested,
                 request.purpose,
                 status_text,
@@ -109,23 +113,23 @@ def register_title(start: dt.date, end: dt.date) -> str:
 
 
 @official_document
-def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
+def register_xlsx(start: dt.date, end: dt.date, base=None, user=None) -> bytes:
     return xlsx_bytes(
         title=register_title(start, end),
         headers=register_headers(),
-        rows=register_rows(register_queryset(start, end, base)),
+        rows=register_rows(register_queryset(start, end, base), user),
         sheet=_("Register"),
     )
 
 
 @official_document
-def register_pdf(start: dt.date, end: dt.date, base=None) -> bytes:
+def register_pdf(start: dt.date, end: dt.date, base=None, user=None) -> bytes:
     return render_pdf(
         "pdf/info_requests/register_book.html",
         {
             "title": register_title(start, end),
             "headers": register_headers(),
             "widths": column_widths(REGISTER_WIDTHS),
-            "rows": register_rows(register_queryset(start, end, base)),
+            "rows": register_rows(register_queryset(start, end, base), user),
         },
     )

@@ -399,7 +399,8 @@ class RequestListSerializer(serializers.ModelSerializer):
 
 
 class ApplicantSerializer(serializers.ModelSerializer):
-    """Personal data: only for officers with view_identity_informationrequest."""
+    """Personal data: only where apps.accounts.personal_data.may_see() agrees
+    (view_identity_informationrequest)."""
 
     has_identity_document = serializers.SerializerMethodField()
     has_power_of_attorney = serializers.SerializerMethodField()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from apps.accounts.personal_data import may_see
 from apps.accounts.roles import can_act_on_unit
 from apps.core.antispam import over_limit
 from apps.core.client import bound_submission_uuid
@@ -230,7 +231,7 @@ def document(request, signed):
 def identity_file(request, pk, which):
     """Identity scan or power of attorney, for officers who may see the case."""
     info_request = get_object_or_404(InformationRequest, pk=pk)
-    if not request.user.has_perm("info_requests.view_identity_informationrequest"):
+    if not may_see(request.user, info_request):
         raise PermissionDenied
     if not can_act_on_unit(request.user, info_request.unit_id) and not (
         info_request.unit_id is None

@@ -3,6 +3,7 @@ and on disputes before the Komisi Informasi (stages, hearings, outcome, bundle).
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.accounts.personal_data import PersonalDataAdminMixin, may_see
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
 from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
@@ -86,7 +88,9 @@ class StepsMixin(ServiceErrorsAsMessagesMixin):
 
 
 @admin.register(Objection)
-class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, ScopedHistoryAdmin):
+class ObjectionAdmin(
+    PrivateFilesAdminMixin, PersonalDataAdminMixin, StepsMixin, ScopedHistoryAdmin
+):
     private_file_urls = {
         "answer_letter": lambda objection: reverse(
             "admin:objections_objection_answer", args=[objection.pk]
@@ -180,6 +184,8 @@ class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, ScopedHistoryAdmin):
 
     def receipt_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
+            raise PermissionDenied  # the receipt names the objector
         return download_response(
             render_receipt_pdf(obj),
             filename=f"tanda-bukti-keberatan-{obj.number}.pdf",
@@ -188,8 +194,10 @@ class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, ScopedHistoryAdmin):
 
     def answer_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, obj) or not may_see(request.user, obj):
+            raise PermissionDenied  # the letter is addressed to the objector
         if not obj.answer_letter:
-            raise PermissionDenied
+            raise Http404  # no answer letter yet
         return private_file_response(
             obj.answer_letter, filename=f"tanggapan-keberatan-{obj.number}.pdf"
         )
@@ -212,12 +220,12 @@ class ObjectionAdmin(PrivateFilesAdminMixin, StepsMixin, ScopedHistoryAdmin):
             name = f"register-keberatan-{start:%Y%m%d}-{end:%Y%m%d}"
             if form.cleaned_data["format"] == "pdf":
                 return download_response(
-                    registerbook.register_pdf(start, end, base),
+                    registerbook.register_pdf(start, end, base, user=request.user),
                     filename=f"{name}.pdf",
                     content_type="application/pdf",
                 )
             return download_response(
-                registerbook.register_xlsx(start, end, base),
+                registerbook.register_xlsx(start, end, base, user=request.user),
                 filename=f"{name}.xlsx",
                 content_type=XLSX_MIME,
             )
@@ -365,6 +373,10 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
 
     def bundle_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, obj) or not may_see(
+            request.user, Objection
+        ):
+            raise PermissionDenied  # the bundle holds the objector's receipt
         return download_response(
             render_dispute_bundle(obj),
             filename=f"berkas-sengketa-{obj.pk}.pdf",

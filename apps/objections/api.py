@@ -125,7 +125,9 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         objection = services.objection_decide(
             objection=objection, actor=request.user, **serializer.validated_data
         )
-        return Response(s.OfficerObjectionSerializer(objection).data)
+        return Response(
+            s.OfficerObjectionSerializer(objection, context={"request": request}).data
+        )
 
     @action(detail=True, methods=["post"])
     def release(self, request, number=None):
@@ -135,7 +137,9 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         objection = services.objection_release_complete(
             objection=objection, actor=request.user, **serializer.validated_data
         )
-        return Response(s.OfficerObjectionSerializer(objection).data)
+        return Response(
+            s.OfficerObjectionSerializer(objection, context={"request": request}).data
+        )
 
 
 class ObjectionStatusView(APIView):

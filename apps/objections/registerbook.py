@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from apps.accounts.personal_data import may_see
 from apps.core.exports import xlsx_bytes
 from apps.core.models import BodyProfile
 from apps.core.pdf import column_widths, official_document, render_pdf
@@ -40,14 +41,17 @@ def _day(value) -> str:
     return formats.date_format(value, "j F Y")
 
 
-def register_rows(queryset) -> list[list]:
+def register_rows(queryset, user=None) -> list[list]:
+    """The rows; the applicant's personal data only where `user` (None: the
+    system) may see it (apps.accounts.personal_data)."""
+    show = user is None or may_see(user, Objection)
     profile = BodyProfile.load()
     rows = []
     for index, objection in enumerate(queryset, start=1):
         request = objection.request
         notice = getattr(request, "notice", None) if request else None
-        applicant = objection.name
-        if objection.representative_name:
+        applicant = objection.name if show else ""
+        if show and objection.representative_name:
             applicant += f" ({_('representative')}: {objection.representative_name})"
         ppid_decision = ""
         if notice:
@@ -113,23 +117,23 @@ def register_title(start: dt.date, end: dt.date) -> str:
 
 
 @official_document
-def register_xlsx(start: dt.date, end: dt.date, base=None) -> bytes:
+def register_xlsx(start: dt.date, end: dt.date, base=None, user=None) -> bytes:
     return xlsx_bytes(
         title=register_title(start, end),
         headers=register_headers(),
-        rows=register_rows(register_queryset(start, end, base)),
+        rows=register_rows(register_queryset(start, end, base), user),
         sheet=_("Register"),
     )
 
 
 @official_document
-def register_pdf(start: dt.date, end: dt.date, base=None) -> bytes:
+def register_pdf(start: dt.date, end: dt.date, base=None, user=None) -> bytes:
     return render_pdf(
         "pdf/objections/register.html",
         {
             "title": register_title(start, end),
             "headers": register_headers(),
             "widths": column_widths(REGISTER_WIDTHS),
-            "rows": register_rows(register_queryset(start, end, base)),
+            "rows": register_rows(register_queryset(start, end, base), user),
         },
     )

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
+from apps.accounts.personal_data import may_see
 from apps.info_requests.models import ApplicantType
 from apps.objections.models import Ground, Objection, Outcome
 
@@ -128,6 +129,11 @@ class OfficerObjectionSerializer(serializers.ModelSerializer):
         slug_field="slug", read_only=True, allow_null=True
     )
     grounds = serializers.ListField(child=serializers.CharField(), read_only=True)
+    name = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text="The objector's name; null without view_identity_objection.",
+    )
 
     class Meta:
         model = Objection
@@ -149,6 +155,13 @@ class OfficerObjectionSerializer(serializers.ModelSerializer):
             "decided_at",
             "released_at",
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or not may_see(request.user, instance):
+            data["name"] = None  # personal data (apps.accounts.personal_data)
+        return data
 
 
 class ObjectionDecideSerializer(serializers.Serializer):

@@ -225,7 +225,13 @@ class InformationItemAdmin(
                 )
                 formset.changed_objects.append((instance, ["title"]))
 
-    @admin.action(description=_("Publish the selected items"))
+    def has_publish_permission(self, request):
+        """Publishing is offered to who may publish (services.may_publish)."""
+        return self.has_change_permission(request) and services.may_publish(
+            request.user
+        )
+
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish_items(self, request, queryset):
         self.run_each(
             request,
@@ -235,7 +241,7 @@ class InformationItemAdmin(
             kwargs=lambda obj: {"item": obj},
         )
 
-    @admin.action(description=_("Withdraw the selected items"))
+    @admin.action(description=_("Withdraw the selected items"), permissions=["change"])
     def withdraw_items(self, request, queryset):
         form = WithdrawForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
@@ -260,7 +266,10 @@ class InformationItemAdmin(
             },
         )
 
-    @admin.action(description=_("Return the selected withdrawn items to draft"))
+    @admin.action(
+        description=_("Return the selected withdrawn items to draft"),
+        permissions=["change"],
+    )
     def return_items_to_draft(self, request, queryset):
         self.run_each(
             request,
@@ -272,7 +281,10 @@ class InformationItemAdmin(
             kwargs=lambda obj: {"item": obj},
         )
 
-    @admin.action(description=_("Mark the selected periodic items as refreshed today"))
+    @admin.action(
+        description=_("Mark the selected periodic items as refreshed today"),
+        permissions=["change"],
+    )
     def mark_items_refreshed(self, request, queryset):
         self.run_each(
             request,
@@ -425,7 +437,10 @@ class ExemptInformationAdmin(
         obj._state.adding = False
         obj.refresh_from_db()
 
-    @admin.action(description=_("Lift the selected exemptions (information opens)"))
+    @admin.action(
+        description=_("Lift the selected exemptions (information opens)"),
+        permissions=["change"],
+    )
     def lift_exemptions(self, request, queryset):
         done = 0
         for exemption in queryset:

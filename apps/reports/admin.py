@@ -3,7 +3,7 @@ it (PPID Utama); survey responses are read-only."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -76,7 +76,7 @@ class AnnualReportAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                 filename=f"{name}.xlsx",
                 content_type=XLSX_MIME,
             )
-        raise PermissionDenied
+        raise Http404  # no such format
 
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)

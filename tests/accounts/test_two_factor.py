@@ -8,12 +8,12 @@ import time_machine
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
 from django.test import Client
 
 from apps.accounts import two_factor
 from apps.accounts.roles import Role
+from apps.accounts.tokens import api_token_issue
 
 LOGIN = "/admin/login/?next=/admin/"
 SETUP = "/admin/two-factor/"
@@ -174,9 +174,9 @@ class TestLogin:
         assert client.get("/admin/").status_code == 200
 
     def test_api_tokens_are_separate_credentials(self, utama):
-        token = Token.objects.create(user=utama)
+        token = api_token_issue(user=utama)
         response = Client().get(
-            "/api/v1/requests/", HTTP_AUTHORIZATION=f"Token {token.key}"
+            "/api/v1/requests/", HTTP_AUTHORIZATION=f"Token {token}"
         )
         assert response.status_code == 200
 

@@ -12,11 +12,11 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from apps.accounts.tokens import api_token_issue
 from apps.objections.models import Objection
 from tests.complaints.factories import ComplaintFactory
 from tests.info_requests.factories import InformationRequestFactory
@@ -135,8 +135,8 @@ def callers(officer, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     officer_client = APIClient(raise_request_exception=False)
     user = officer("PPID Utama", username="fuzz", is_superuser=True)
-    token = Token.objects.create(user=user)
-    officer_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = api_token_issue(user=user)
+    officer_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return {
         "anonymous": APIClient(raise_request_exception=False),
         "officer": officer_client,

@@ -7,13 +7,13 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from openapi_spec_validator import validate
 from rest_framework import relations, serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.core import checks
 from django.core.exceptions import FieldDoesNotExist
 
 import ppid_portal.urls  # noqa: F401 - every API view and serializer imported
+from apps.accounts.tokens import api_token_issue
 
 
 def _schema() -> dict:
@@ -103,8 +103,8 @@ def test_every_declared_field_on_a_nullable_relation_allows_null():
 def clients(officer, units, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     no_role = APIClient()
-    token = Token.objects.create(user=officer(None, username="no-role"))
-    no_role.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = api_token_issue(user=officer(None, username="no-role"))
+    no_role.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return {"anonymous": APIClient(), "officer without a role": no_role}
 
 

@@ -1,6 +1,6 @@
 import pytest
-from rest_framework.authtoken.models import Token
 
+from apps.accounts.tokens import api_token_issue
 from apps.complaints.models import Complaint, Status
 
 from .conftest import IDENTITY_VALUES
@@ -19,8 +19,8 @@ BODY = {
 
 
 def token_client(client, user):
-    token = Token.objects.create(user=user)
-    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    token = api_token_issue(user=user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token}"
     return client
 
 

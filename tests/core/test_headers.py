@@ -5,7 +5,6 @@ import os
 from html.parser import HTMLParser
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
@@ -14,6 +13,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from apps.accounts.roles import Role
+from apps.accounts.tokens import api_token_issue
 
 PUBLIC_PAGES = [
     "/",
@@ -175,8 +175,8 @@ class TestNoStore:
     )
     def test_every_officer_response(self, path, officer):
         client = APIClient()
-        token = Token.objects.create(user=officer(Role.PPID_UTAMA))
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        token = api_token_issue(user=officer(Role.PPID_UTAMA))
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
         response = client.get(path)
         assert response.status_code == 200
         assert no_store(response)

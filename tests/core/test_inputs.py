@@ -7,12 +7,12 @@ same on SQLite, so a site moving between the two behaves alike.
 import json
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
+from apps.accounts.tokens import api_token_issue
 from apps.complaints.models import Complaint
 from apps.core.inputs import (
     MAX_JSON_DEPTH,
@@ -39,7 +39,7 @@ def api():
 @pytest.fixture
 def utama_token(officer, units):
     user = officer("PPID Utama", username="utama-token")
-    return Token.objects.create(user=user).key
+    return api_token_issue(user=user)
 
 
 def _nested(depth: int) -> str:

@@ -5,13 +5,13 @@ import json
 import uuid
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from apps.accounts.tokens import api_token_issue
 from apps.info_requests.models import Channel, InformationRequest, Status
 from apps.info_requests.services import compute_due_dates
 from tests.info_requests.factories import VALID_NIK, InformationRequestFactory
@@ -28,7 +28,7 @@ def api():
 
 def token_client(user) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    token, _created = Token.objects.get_or_create(user=user)
+    token = api_token_issue(user=user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 

@@ -6,7 +6,6 @@ import io
 import pytest
 import time_machine
 from pypdf import PdfReader
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.core import mail
@@ -14,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from apps.accounts.tokens import api_token_issue
 from apps.info_requests.models import Channel, InformationRequest, Status
 from apps.info_requests.services import information_request_decide
 from tests.info_requests.factories import InformationRequestFactory
@@ -25,7 +25,7 @@ WORKING_DAY = dt.datetime(2026, 3, 5, 10, 0, tzinfo=dt.UTC)
 
 def token_client(user) -> APIClient:
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    token, _created = Token.objects.get_or_create(user=user)
+    token = api_token_issue(user=user)
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 

@@ -8,11 +8,11 @@ import re
 import pytest
 import time_machine
 from openpyxl import load_workbook
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django.utils import translation
 
+from apps.accounts.tokens import api_token_issue
 from apps.info_requests import registerbook, services
 from apps.info_requests.letters import render_notice_pdf, render_receipt_pdf
 from tests.pdfs import assert_table_fits, english_in, pdf_text
@@ -114,7 +114,7 @@ class TestLettersAreIndonesian:
         request = submit(unit=units["dinkes"])
         pelaksana = officer("PPID Pelaksana", units=[units["dinkes"]])
         client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-        token, _created = Token.objects.get_or_create(user=pelaksana)
+        token = api_token_issue(user=pelaksana)
         client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
         with time_machine.travel(DECIDED_AT, tick=False):
             response = client.post(

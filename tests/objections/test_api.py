@@ -2,9 +2,9 @@
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from apps.accounts.tokens import api_token_issue
 from apps.objections.models import Objection
 from tests.info_requests.factories import VALID_NIK
 
@@ -143,8 +143,8 @@ class TestStatus:
 
 
 def auth(api, user):
-    token, _ = Token.objects.get_or_create(user=user)
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = api_token_issue(user=user)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return api
 
 

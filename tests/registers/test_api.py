@@ -1,8 +1,8 @@
 import pytest
-from rest_framework.authtoken.models import Token
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from apps.accounts.tokens import api_token_issue
 from apps.registers import services
 from apps.registers.models import InformationItem
 from tests.registers.factories import InformationItemFactory
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def auth(user):
-    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=user).key}"}
+    return {"HTTP_AUTHORIZATION": f"Token {api_token_issue(user=user)}"}
 
 
 def test_list_filters_and_documents(client, units, utama, sample_pdf):
