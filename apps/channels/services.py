@@ -553,7 +553,7 @@ def conversation_convert_to_complaint(
 
 def _case_facts(case) -> dict:
     from apps.complaints.models import Complaint
-    from apps.complaints.services import status_link
+    from apps.complaints.notifications import status_link
     from apps.info_requests.letters import status_url
 
     if isinstance(case, Complaint):

@@ -9,11 +9,8 @@ from django.conf import settings
 from django.dispatch import receiver
 
 from apps.complaints.models import Complaint, Status
-from apps.complaints.services import (
-    complaint_recompute_deadlines,
-    lead_recipients,
-    unit_recipients,
-)
+from apps.complaints.notifications import lead_recipients, unit_recipients
+from apps.complaints.services import complaint_recompute_deadlines
 from apps.core.periods import DUE_SOON_DAYS
 from apps.core.signals import calendar_changed
 from apps.core.tasks import queue_templated_email

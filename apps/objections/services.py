@@ -1,13 +1,14 @@
 """Workflow of an objection: received → answered / release ordered → released, or
 withdrawn; and of a dispute before the Komisi Informasi (stage by stage).
 
-Every write that matters goes through a function here: it locks the row, checks
-the transition table, saves, writes the StatusChange audit row and queues e-mails
-after commit.
+Every write that matters goes through a function here; status changes go through
+OBJECTION_WORKFLOW.apply (lock, table and guards, save, audit row, e-mails after
+commit). Letters are rendered before a row is locked or after the commit.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import uuid
 
@@ -24,16 +25,16 @@ from apps.core.models import BodyProfile
 from apps.core.numbering import next_number
 from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import record_transition
+from apps.core.workflow import Attempt, record_transition
 from apps.info_requests import services as request_services
 from apps.info_requests.models import ApplicantType, Channel, InformationRequest
 from apps.info_requests.models import Status as RequestStatus
 from apps.objections import notifications
 from apps.objections.eligibility import grounds_for
+from apps.objections.letters import render_answer_pdf
 from apps.objections.models import (
     GROUND_FIELDS,
     RELEASING_OUTCOMES,
-    SETTLEABLE_GROUNDS,
     Dispute,
     DisputeEvent,
     DisputeStage,
@@ -42,6 +43,7 @@ from apps.objections.models import (
     Outcome,
     Status,
 )
+from apps.objections.selectors import dispute_deadline
 from apps.objections.workflow import DISPUTE_WORKFLOW, OBJECTION_WORKFLOW
 
 NUMBER_KIND = "objection"
@@ -279,7 +281,8 @@ def objection_submit(
                 note=_("Grounds: %(grounds)s.") % {"grounds": ", ".join(letters)},
                 at=received_at,
             )
-            notifications.objection_received(objection)
+            # After commit: the receipt PDF is not rendered under the request's lock.
+            transaction.on_commit(lambda: notifications.objection_received(objection))
     except IntegrityError:
         if submission_key:
             existing = Objection.objects.filter(submission_key=submission_key).first()
@@ -291,22 +294,6 @@ def objection_submit(
 
 def _locked(objection: Objection) -> Objection:
     return Objection.objects.select_for_update().get(pk=objection.pk)
-
-
-def _transition(objection, *, to_status, actor, note, fields, now=None):
-    from_status = objection.status
-    OBJECTION_WORKFLOW.check(from_status, to_status)
-    objection.status = to_status
-    objection.full_clean(exclude=["identity_document", "power_of_attorney"])
-    objection.save(update_fields=[*fields, "status", "updated_at"])
-    return record_transition(
-        objection,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        note=note,
-        at=now,
-    )
 
 
 def objection_decide(
@@ -342,50 +329,49 @@ def objection_decide(
         errors["reasons"] = [_("Give the reasons or the terms agreed.")]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        objection = _locked(objection)
-        if (
-            outcome == Outcome.SETTLED
-            and not set(objection.grounds) <= SETTLEABLE_GROUNDS
-        ):
-            raise ApplicationError(
-                _(
-                    "Only objections on grounds b to g may be settled by agreement "
-                    "(Pasal 35(2)); this one includes ground a."
-                ),
-                code="not_settleable",
+    if outcome == Outcome.WITHDRAWN:
+        target = Status.WITHDRAWN
+    elif outcome in RELEASING_OUTCOMES:
+        target = Status.RELEASE_ORDERED
+    else:
+        target = Status.ANSWERED
+    changes = {
+        "outcome": outcome,
+        "decision_reasons": reasons,
+        "release_ordered": release_ordered if outcome in RELEASING_OUTCOMES else "",
+        "decided_at": now,
+        "decided_by": actor,
+    }
+    if outcome != Outcome.WITHDRAWN:
+        changes["answer_number"] = f"{objection.number}/TK"
+    data = {"outcome": outcome}
+    # Refused early on the unlocked row, so no letter is rendered in vain.
+    OBJECTION_WORKFLOW.check_guards(
+        objection, target, Attempt(objection.status, target, now=now, data=data)
+    )
+    letter = None
+    if outcome != Outcome.WITHDRAWN:
+        # Rendered before the row lock: the answer as it will be saved.
+        answered = copy.copy(objection)
+        for name, value in changes.items():
+            setattr(answered, name, value)
+        letter = ContentFile(
+            render_answer_pdf(
+                answered,
+                dispute_deadline=dispute_deadline(answered, today=receipt_date(now)),
             )
-        if outcome == Outcome.WITHDRAWN:
-            target = Status.WITHDRAWN
-        elif outcome in RELEASING_OUTCOMES:
-            target = Status.RELEASE_ORDERED
-        else:
-            target = Status.ANSWERED
-        objection.outcome = outcome
-        objection.decision_reasons = reasons
-        objection.release_ordered = (
-            release_ordered if outcome in RELEASING_OUTCOMES else ""
         )
-        objection.decided_at = now
-        objection.decided_by = actor
-        fields = [
-            "outcome",
-            "decision_reasons",
-            "release_ordered",
-            "decided_at",
-            "decided_by",
-        ]
-        if outcome != Outcome.WITHDRAWN:
-            objection.answer_number = f"{objection.number}/TK"
-            fields.append("answer_number")
-        _transition(
+    with transaction.atomic():
+        event = OBJECTION_WORKFLOW.apply(
             objection,
-            to_status=target,
+            target,
             actor=actor,
-            note=objection.get_outcome_display(),
-            fields=fields,
+            note=str(Outcome(outcome).label),
+            data=data,
+            changes=changes,
             now=now,
         )
+        objection = event.case
         request = objection.request
         if (
             outcome in RELEASING_OUTCOMES
@@ -399,24 +385,11 @@ def objection_decide(
                 % {"number": objection.number, "what": release_ordered},
                 now=now,
             )
-        if outcome != Outcome.WITHDRAWN:
-            from apps.objections.letters import render_answer_pdf
-            from apps.objections.selectors import dispute_deadline
-
+        if letter is not None:
             objection.answer_letter.save(
-                f"{objection.number}-tanggapan.pdf",
-                ContentFile(
-                    render_answer_pdf(
-                        objection,
-                        dispute_deadline=dispute_deadline(
-                            objection, today=receipt_date(now)
-                        ),
-                    )
-                ),
-                save=False,
+                f"{objection.number}-tanggapan.pdf", letter, save=False
             )
             objection.save(update_fields=["answer_letter"])
-        notifications.objection_answered(objection)
     return objection
 
 
@@ -427,16 +400,13 @@ def objection_release_complete(
     reopened request is decided (closed) again."""
     now = now or timezone.now()
     with transaction.atomic():
-        objection = _locked(objection)
-        objection.released_at = now
-        _transition(
+        objection = OBJECTION_WORKFLOW.apply(
             objection,
-            to_status=Status.RELEASED,
+            Status.RELEASED,
             actor=actor,
             note=note.strip() or _("The information ordered was released."),
-            fields=["released_at"],
             now=now,
-        )
+        ).case
         request = objection.request
         if request is not None and request.status == RequestStatus.REOPENED:
             request_services.information_request_close_reopened(
@@ -446,7 +416,6 @@ def objection_release_complete(
                 % {"number": objection.number},
                 now=now,
             )
-        notifications.objection_status_changed(objection)
     return objection
 
 

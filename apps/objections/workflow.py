@@ -1,7 +1,41 @@
 """The allowed transitions of an objection and of a dispute (one table each)."""
 
-from apps.core.workflow import Workflow
-from apps.objections.models import DisputeStage, Status
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.accounts.roles import can_act_on_unit
+from apps.core.errors import ApplicationError
+from apps.core.workflow import Step, Workflow
+from apps.objections import notifications
+from apps.objections.models import SETTLEABLE_GROUNDS, DisputeStage, Outcome, Status
+
+
+def settleable(objection, attempt) -> None:
+    """Pasal 35(2): only grounds b-g may be settled by agreement (musyawarah)."""
+    if attempt.data.get("outcome") == Outcome.SETTLED and not (
+        set(objection.grounds) <= SETTLEABLE_GROUNDS
+    ):
+        raise ApplicationError(
+            _(
+                "Only objections on grounds b to g may be settled by agreement "
+                "(Pasal 35(2)); this one includes ground a."
+            ),
+            code="not_settleable",
+        )
+
+
+def tell_applicant(objection, event) -> None:
+    if event.to_status == Status.RELEASED:
+        notifications.objection_status_changed(objection)
+    else:
+        notifications.objection_answered(objection)
+
+
+def _releasing_officer(user, objection) -> bool:
+    return user.has_perm("objections.release_objection") and can_act_on_unit(
+        user, objection.unit_id
+    )
+
 
 OBJECTION_WORKFLOW = Workflow(
     "objection",
@@ -13,6 +47,24 @@ OBJECTION_WORKFLOW = Workflow(
         Status.RELEASED: set(),
         Status.WITHDRAWN: set(),
     },
+    guards={Status.ANSWERED: [settleable]},
+    stamps={Status.RELEASED: "released_at"},
+    steps=[
+        Step(
+            "decide",
+            Status.ANSWERED,
+            gettext_lazy("Answer the objection"),
+            permission="objections.decide_objection",
+        ),
+        Step(
+            "release",
+            Status.RELEASED,
+            gettext_lazy("Record the ordered release as done"),
+            permission=_releasing_officer,
+        ),
+    ],
+    clean_exclude=["identity_document", "power_of_attorney"],
+    notify=tell_applicant,
 )
 
 S = DisputeStage
@@ -29,4 +81,5 @@ DISPUTE_WORKFLOW = Workflow(
         S.CASSATION: {S.FINAL},
         S.FINAL: set(),
     },
+    field="stage",
 )
