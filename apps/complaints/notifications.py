@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from apps.accounts.models import Unit, User
+from apps.accounts.models import Unit
+from apps.accounts.recipients import officer_emails
 from apps.accounts.roles import Role
 from apps.core.tasks import queue_templated_email
 from apps.core.tracking import make_status_token
@@ -23,37 +24,17 @@ def notify_reporter(complaint, template: str) -> None:
         to=[complaint.reporter_email],
         template=f"complaints/{template}",
         context={"complaint": complaint, "status_link": status_link(complaint)},
+        language=complaint.language,
     )
 
 
 def unit_recipients(unit: Unit | None) -> list[str]:
-    """E-mail addresses of the PPID Pelaksana of `unit` (or a unit above it)."""
-    if unit is None:
-        return []
-    chain, current, seen = [], unit, set()
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        chain.append(current.pk)
-        current = current.parent
-    emails = (
-        User.objects.filter(
-            is_active=True, groups__name=Role.PPID_PELAKSANA, units__in=chain
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails) | ({unit.email} if unit.email else set()))
+    """The PPID Pelaksana of `unit` (or of a unit above it) and the unit's address."""
+    return officer_emails(Role.PPID_PELAKSANA, unit) if unit is not None else []
 
 
 def lead_recipients() -> list[str]:
-    emails = (
-        User.objects.filter(is_active=True, groups__name=Role.PPID_UTAMA)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails))
+    return officer_emails(Role.PPID_UTAMA)
 
 
 def notify_unit(complaint) -> None:

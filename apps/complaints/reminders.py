@@ -1,4 +1,4 @@
-"""Daily reminders of overdue and soon-due complaints, and calendar recomputes."""
+"""Daily reminders of overdue and soon-due complaints."""
 
 from __future__ import annotations
 
@@ -6,13 +6,10 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.dispatch import receiver
 
 from apps.complaints.models import Complaint, Status
 from apps.complaints.notifications import lead_recipients, unit_recipients
-from apps.complaints.services import complaint_recompute_deadlines
 from apps.core.periods import DUE_SOON_DAYS
-from apps.core.signals import calendar_changed
 from apps.core.tasks import queue_templated_email
 from apps.core.workdays import Calendar
 
@@ -58,8 +55,3 @@ def complaint_send_reminders(*, today: dt.date) -> int:
             },
         )
     return len(per_recipient)
-
-
-@receiver(calendar_changed)
-def _recompute_on_calendar_change(sender, reason="", **kwargs):
-    complaint_recompute_deadlines(reason=reason)

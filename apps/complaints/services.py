@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accounts.models import Unit, User
 from apps.complaints import notifications
@@ -31,13 +31,16 @@ from apps.complaints.models import (
     Status,
 )
 from apps.complaints.workflow import COMPLAINT_WORKFLOW, may
+from apps.core.deadlines import recount_deadlines
+from apps.core.events import LABEL
 from apps.core.files import IMAGE, PDF, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
 from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import Attempt, record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
 
 ATTACHMENT_KINDS = (PDF, IMAGE)
 MAX_ATTACHMENTS = 5
@@ -186,6 +189,7 @@ def complaint_submit(
         latitude=latitude,
         longitude=longitude,
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=actor,
         submission_key=submission_key or None,
@@ -225,7 +229,8 @@ def complaint_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=actor,
-                note=str(Channel(channel).label),
+                message=LABEL,
+                data={"label": Channel(channel)},
                 at=now,
             )
             notifications.notify_reporter(complaint, "received")
@@ -318,7 +323,8 @@ def complaint_forward(
             complaint,
             Status.FORWARDED,
             actor=actor,
-            note=_("Forwarded to %(unit)s.") % {"unit": changes["unit"].name},
+            message=gettext_noop("Forwarded to %(unit)s."),
+            data={"unit": changes["unit"].name},
             changes=changes,
             step="forward",
             now=now,
@@ -377,7 +383,8 @@ def complaint_reopen(
         complaint,
         Status.FORWARDED,
         actor=actor,
-        note=_("Reopened: %(reason)s") % {"reason": reason.strip()},
+        message=gettext_noop("Reopened: %(reason)s"),
+        data={"reason": reason.strip()},
         changes=lambda locked: {
             **_forward_fields(locked, None, now),
             "reopen_count": locked.reopen_count + 1,
@@ -434,74 +441,46 @@ def complaint_record_lapor(
                 recorded_by=actor,
                 recorded_at=now,
             )
-        record_transition(
+        record_event(
             complaint,
-            from_status=complaint.status,
-            to_status=complaint.status,
+            kind=EventKind.LAPOR,
             actor=actor,
-            note=_("SP4N LAPOR! data recorded: %(id)s %(status)s")
-            % {"id": complaint.lapor_tracking_id, "status": complaint.lapor_status},
+            message=gettext_noop("SP4N LAPOR! data recorded: %(id)s %(status)s"),
+            data={"id": complaint.lapor_tracking_id, "status": complaint.lapor_status},
             is_public=False,
             at=now,
         )
         return complaint
 
 
+def _recounted_complaint_dates(complaint, calendar):
+    verification = calendar.add(
+        receipt_date(complaint.received_at), COMPLAINT_VERIFICATION_DAYS
+    )
+    follow_up = complaint.follow_up_due
+    if complaint.forwarded_at is not None:
+        follow_up = calendar.add(
+            receipt_date(complaint.forwarded_at), COMPLAINT_FOLLOW_UP_DAYS
+        )
+    return {
+        "verification_due": verification,
+        "follow_up_due": follow_up,
+        "due_date": follow_up if complaint.status == Status.FORWARDED else verification,
+    }
+
+
 def complaint_recompute_deadlines(*, reason: str, now: dt.datetime | None = None):
     """After a calendar change: recompute every open due date; each change goes
     into the case's audit trail with the reason. Returns the number changed."""
-    now = now or timezone.now()
-    calendar = Calendar()
-    changed = 0
-    open_ids = Complaint.objects.filter(
-        Q(status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED])
-    ).values_list("pk", flat=True)
-    for pk in open_ids:
-        with transaction.atomic():
-            complaint = Complaint.objects.select_for_update().get(pk=pk)
-            verification = calendar.add(
-                receipt_date(complaint.received_at), COMPLAINT_VERIFICATION_DAYS
-            )
-            follow_up = complaint.follow_up_due
-            if complaint.forwarded_at is not None:
-                follow_up = calendar.add(
-                    receipt_date(complaint.forwarded_at), COMPLAINT_FOLLOW_UP_DAYS
-                )
-            current = (
-                follow_up if complaint.status == Status.FORWARDED else verification
-            )
-            if (verification, follow_up, current) == (
-                complaint.verification_due,
-                complaint.follow_up_due,
-                complaint.due_date,
-            ):
-                continue
-            old = complaint.due_date
-            complaint.verification_due = verification
-            complaint.follow_up_due = follow_up
-            complaint.due_date = current
-            complaint.save(
-                update_fields=[
-                    "verification_due",
-                    "follow_up_due",
-                    "due_date",
-                    "updated_at",
-                ]
-            )
-            record_transition(
-                complaint,
-                from_status=complaint.status,
-                to_status=complaint.status,
-                note=_("Due date changed from %(old)s to %(new)s (calendar: %(why)s).")
-                % {
-                    "old": old.isoformat() if old else "-",
-                    "new": current.isoformat() if current else "-",
-                    "why": reason,
-                },
-                at=now,
-            )
-            changed += 1
-    return changed
+    return recount_deadlines(
+        Complaint.objects.filter(
+            status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED]
+        ),
+        recount=_recounted_complaint_dates,
+        shown=lambda complaint: complaint.due_date,
+        reason=reason,
+        now=now or timezone.now(),
+    )
 
 
 def complaint_convert_to_request(
@@ -558,16 +537,13 @@ def complaint_convert_to_request(
             received_at=complaint.received_at,
             recorded_by=actor,
         )
-        text = _("Converted into information request %(number)s.") % {
-            "number": request.registration_number
-        }
-        if note.strip():
-            text = f"{text} {note.strip()}"
         COMPLAINT_WORKFLOW.apply(
             complaint,
             Status.CONVERTED,
             actor=actor,
-            note=text,
+            note=note.strip(),
+            message=gettext_noop("Converted into information request %(number)s."),
+            data={"number": request.registration_number},
             changes={"converted_request": request, "due_date": None},
             step="convert",
             now=now,

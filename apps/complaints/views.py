@@ -170,7 +170,7 @@ def _status_context(complaint: Complaint) -> dict:
             {
                 "at": change.created_at,
                 "status": COMPLAINT_WORKFLOW.label(change.to_status),
-                "note": change.note,
+                "note": change.text,
             }
             for change in selectors.public_timeline(complaint)
         ],

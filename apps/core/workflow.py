@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import ApplicationError, TransitionNotAllowed
-from apps.core.models import StatusChange
+from apps.core.events import serialize
+from apps.core.models import EventKind, StatusChange
+from apps.core.signals import case_transitioned
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,7 @@ class Workflow:
             attempt = Attempt(current, step.to, actor=user, now=now)
             try:
                 self.check_guards(case, step.to, attempt, step)
-            except ApplicationError:
+            except (ApplicationError, PermissionDenied):
                 continue
             open_steps.append(step)
         return open_steps
@@ -192,6 +195,7 @@ class Workflow:
         *,
         actor=None,
         note: str = "",
+        message: str = "",
         data: Mapping[str, Any] | None = None,
         changes: Changes | None = None,
         step: str | None = None,
@@ -203,6 +207,10 @@ class Workflow:
         """from → `to` under a row lock; returns the event (its `.case` is the saved,
         locked row). Call it inside the caller's transaction when the caller writes
         more in the same unit of work; notifications go out after the outer commit.
+
+        `message` (a gettext_noop msgid) and `data` (its params, also what the
+        guards see) are the event's text, rendered in the reader's language;
+        `note` is what the officer wrote.
         """
         now = now or timezone.now()
         with transaction.atomic():
@@ -233,14 +241,21 @@ class Workflow:
                 to_status=to,
                 actor=actor,
                 note=note,
+                message=message,
+                data=data,
                 is_public=is_public,
                 at=now,
             )
             event.case = locked
-            if notify and self.notify is not None:
-                hook = self.notify
-                transaction.on_commit(lambda: hook(locked, event))
+            if notify:
+                transaction.on_commit(lambda: self._announce(locked, event))
         return event
+
+    def _announce(self, case, event) -> None:
+        if self.notify is not None:
+            self.notify(case, event)
+        if event.is_public:
+            case_transitioned.send(sender=type(case), case=case, event=event)
 
 
 def record_transition(
@@ -250,17 +265,50 @@ def record_transition(
     to_status: str,
     actor=None,
     note: str = "",
+    kind: str = EventKind.TRANSITION,
+    message: str = "",
+    data: Mapping[str, Any] | None = None,
     is_public: bool = True,
     at=None,
 ) -> StatusChange:
-    """Write one audit-trail row; call it inside the transition's transaction."""
+    """Write one case event; call it inside the transaction that made it happen."""
     return StatusChange.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,
+        kind=kind,
         from_status=from_status or "",
         to_status=to_status,
         actor=actor if actor is not None and actor.is_authenticated else None,
+        message=message,
+        data=serialize(data),
         note=note,
         is_public=is_public,
         created_at=at or timezone.now(),
+    )
+
+
+def record_event(
+    obj: models.Model,
+    *,
+    kind: str,
+    actor=None,
+    note: str = "",
+    message: str = "",
+    data: Mapping[str, Any] | None = None,
+    is_public: bool = True,
+    at=None,
+) -> StatusChange:
+    """An event that changes no status (assignment, due date, document, hearing)."""
+    status = getattr(obj, "status", None) or getattr(obj, "stage", "")
+    return record_transition(
+        obj,
+        from_status=status,
+        to_status=status,
+        actor=actor,
+        note=note,
+        kind=kind,
+        message=message,
+        data=data,
+        is_public=is_public,
+        at=at,
     )

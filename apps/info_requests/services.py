@@ -17,16 +17,20 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accounts.roles import can_act_on_unit
 from apps.core import periods
+from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
+from apps.core.events import LABEL
 from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.validators import normalize_phone
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import Attempt, record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests.letters import render_notice_pdf
 from apps.info_requests.models import (
     AccessMethod,
@@ -137,6 +141,7 @@ def information_request_submit(
         delivery_method=delivery_method,
         unit=unit,
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=recorded_by
         if recorded_by and recorded_by.is_authenticated
@@ -172,8 +177,8 @@ def information_request_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=recorded_by,
-                note=_("Received via %(channel)s.")
-                % {"channel": request.get_channel_display()},
+                message=gettext_noop("Received via %(channel)s."),
+                data={"channel": Channel(request.channel)},
                 at=received_at,
             )
     except IntegrityError:
@@ -208,9 +213,11 @@ def information_request_assign(
     """
     if unit is None:
         raise ValidationError({"unit": _("Choose the unit that handles the request.")})
-    text = _("Assigned to %(unit)s.") % {"unit": unit.name}
-    if note:
-        text = f"{text} {note}"
+    assigned = {
+        "message": gettext_noop("Assigned to %(unit)s."),
+        "data": {"unit": unit.name},
+        "note": note,
+    }
     with transaction.atomic():
         request = _locked(request)
         if request.status != Status.IN_PROCESS:
@@ -218,22 +225,17 @@ def information_request_assign(
                 request,
                 Status.IN_PROCESS,
                 actor=actor,
-                note=text,
                 changes={"unit": unit},
                 now=now,
+                **assigned,
             ).case
         if request.unit_id == unit.pk:
             raise ApplicationError(_("The request is already with this unit."))
         request.unit = unit
         request.full_clean()
         request.save(update_fields=["unit", "updated_at"])
-        record_transition(
-            request,
-            from_status=request.status,
-            to_status=request.status,
-            actor=actor,
-            note=text,
-            at=now,
+        record_event(
+            request, kind=EventKind.ASSIGNMENT, actor=actor, at=now, **assigned
         )
     return request
 
@@ -274,18 +276,32 @@ def information_request_complete_requirements(
         request = _locked(request)
         target = Status.IN_PROCESS if request.unit_id else Status.RECEIVED
         changes = {"completion_note": ""}
-        text = note or _("The applicant completed the requirements.")
+        message, data = "", {}
+        if not note:
+            message = gettext_noop("The applicant completed the requirements.")
         if settings.REQUEST_COMPLETION_CLOCK == "restart":
             completed_on = receipt_date(now or timezone.now())
             changes["due_date"] = Calendar().add(
                 completed_on, periods.REQUEST_NOTICE_DAYS
             )
-            text += " " + _("Due date recounted from %(old)s to %(new)s.") % {
-                "old": request.due_date.isoformat(),
-                "new": changes["due_date"].isoformat(),
-            }
+            message = (
+                gettext_noop(
+                    "The applicant completed the requirements. Due date recounted "
+                    "from %(old)s to %(new)s."
+                )
+                if not note
+                else gettext_noop("Due date recounted from %(old)s to %(new)s.")
+            )
+            data = {"old": request.due_date, "new": changes["due_date"]}
         return REQUEST_WORKFLOW.apply(
-            request, target, actor=actor, note=text, changes=changes, now=now
+            request,
+            target,
+            actor=actor,
+            note=note,
+            message=message,
+            data=data,
+            changes=changes,
+            now=now,
         ).case
 
 
@@ -354,7 +370,7 @@ def information_request_decide(
             errors["exemption_letters"] = [
                 _("Name the Pasal 17 letter(s) a–j the exemption rests on.")
             ]
-        elif any(letter not in "abcdefghij" or len(letter) != 1 for letter in letters):
+        elif any(letter not in periods.PASAL_17_LETTERS for letter in letters):
             errors["exemption_letters"] = [_("Pasal 17 letters are a to j.")]
     if decision == WrittenNotice.Decision.FORWARDED and not holding_body.strip():
         errors["holding_body"] = [_("Name the body the request is forwarded to.")]
@@ -410,7 +426,8 @@ def information_request_decide(
             request,
             Status.DECIDED,
             actor=actor,
-            note=notice.get_decision_display(),
+            message=LABEL,
+            data={"label": WrittenNotice.Decision(decision)},
             changes={"decided_at": now},
             step="decide",
             now=now,
@@ -435,7 +452,8 @@ def information_request_withdraw(
         request,
         Status.WITHDRAWN,
         actor=actor,
-        note=note or _("Withdrawn by the applicant."),
+        note=note,
+        message="" if note else gettext_noop("Withdrawn by the applicant."),
         now=now,
     ).case
 
@@ -444,18 +462,23 @@ def information_request_reopen(
     *,
     request: InformationRequest,
     actor,
-    note: str,
+    note: str = "",
+    message: str = "",
+    data: dict | None = None,
     now: dt.datetime | None = None,
 ) -> InformationRequest:
-    """decided → reopened: the Atasan PPID ordered release on an objection (`note`
-    says what). The PPID then gives the documents and closes it again."""
-    if not note.strip():
+    """decided → reopened: the Atasan PPID ordered release on an objection (`note`,
+    or `message` and its `data`, say what). The PPID then gives the documents and
+    closes it again."""
+    if not note.strip() and not message:
         raise ValidationError({"note": _("Say what the PPID must release.")})
     return REQUEST_WORKFLOW.apply(
         request,
         Status.REOPENED,
         actor=actor,
         note=note.strip(),
+        message=message,
+        data=data,
         changes={"closed_at": None},
         now=now,
     ).case
@@ -466,14 +489,20 @@ def information_request_close_reopened(
     request: InformationRequest,
     actor,
     note: str = "",
+    message: str = "",
+    data: dict | None = None,
     now: dt.datetime | None = None,
 ) -> InformationRequest:
     """reopened → decided: the ordered release was delivered (closed_at set again)."""
+    if not note.strip() and not message:
+        message = gettext_noop("The information ordered on objection was released.")
     return REQUEST_WORKFLOW.apply(
         request,
         Status.DECIDED,
         actor=actor,
-        note=note.strip() or _("The information ordered on objection was released."),
+        note=note.strip(),
+        message=message,
+        data=data,
         now=now,
     ).case
 
@@ -511,51 +540,35 @@ def information_request_add_document(
             f"{request.registration_number}-{checked.sha256[:12]}", upload, save=False
         )
         document.save()
-        record_transition(
+        record_event(
             request,
-            from_status=request.status,
-            to_status=request.status,
+            kind=EventKind.DOCUMENT,
             actor=actor,
-            note=_("Document made available: %(name)s") % {"name": document.filename},
+            message=gettext_noop("Document made available: %(name)s"),
+            data={"name": document.filename},
         )
     return document
 
 
+def _recounted_request_dates(request, calendar):
+    due, extended = compute_due_dates(
+        received_at=request.received_at,
+        extended=request.extended_due_date is not None,
+        calendar=calendar,
+    )
+    if settings.REQUEST_COMPLETION_CLOCK == "restart" and due < request.due_date:
+        return None  # a due date recounted from completion stays as recounted
+    return {"due_date": due, "extended_due_date": extended}
+
+
 def information_requests_recompute_deadlines(*, reason: str) -> int:
     """After a calendar correction: recount every open due date; audit each change."""
-    calendar = Calendar()
-    changed = 0
-    for request in InformationRequest.objects.open().iterator():
-        due, extended = compute_due_dates(
-            received_at=request.received_at,
-            extended=request.extended_due_date is not None,
-            calendar=calendar,
-        )
-        if settings.REQUEST_COMPLETION_CLOCK == "restart" and due < request.due_date:
-            continue  # a due date recounted from completion stays as recounted
-        if (due, extended) == (request.due_date, request.extended_due_date):
-            continue
-        with transaction.atomic():
-            locked = _locked(request)
-            old = locked.extended_due_date or locked.due_date
-            locked.due_date, locked.extended_due_date = due, extended
-            locked.save(update_fields=["due_date", "extended_due_date", "updated_at"])
-            record_transition(
-                locked,
-                from_status=locked.status,
-                to_status=locked.status,
-                note=_(
-                    "Due date changed from %(old)s to %(new)s: calendar correction "
-                    "%(why)s."
-                )
-                % {
-                    "old": old.isoformat(),
-                    "new": (extended or due).isoformat(),
-                    "why": reason,
-                },
-            )
-        changed += 1
-    return changed
+    return recount_deadlines(
+        InformationRequest.objects.open(),
+        recount=_recounted_request_dates,
+        shown=lambda request: request.extended_due_date or request.due_date,
+        reason=reason,
+    )
 
 
 def officer_may_handle(user, request: InformationRequest) -> bool:

@@ -1,9 +1,11 @@
 """The allowed transitions of an information request: one table, its guards, steps."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.accounts.roles import can_act_on_unit
+from apps.core import periods
 from apps.core.errors import ApplicationError
 from apps.core.workflow import Step, Workflow
 from apps.info_requests import tasks
@@ -109,7 +111,10 @@ REQUEST_WORKFLOW = Workflow(
         Step(
             "extend",
             Status.EXTENDED,
-            gettext_lazy("Extend (7 working days)"),
+            format_lazy(
+                gettext_lazy("Extend ({days} working days)"),
+                days=periods.REQUEST_EXTENSION_DAYS,
+            ),
             permission=_officer_of_unit(DECIDE),
         ),
         Step(

@@ -3,15 +3,14 @@
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
-from apps.api.parsers import FormParser, JSONParser, MultiPartParser
-from apps.api.throttles import PublicSubmitThrottle
-from apps.core.antispam import over_limit
+from apps.core.drf.lookup import CaseStatusView
+from apps.core.drf.parsers import FormParser, JSONParser, MultiPartParser
+from apps.core.drf.throttles import PublicSubmitThrottle
 from apps.info_requests.selectors import request_for_applicant
 from apps.objections import serializers as s
 from apps.objections import services
@@ -138,32 +137,43 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         return Response(s.OfficerObjectionSerializer(objection).data)
 
 
-class ObjectionStatusView(APIView):
+STATUS_RESPONSES = {
+    200: s.ObjectionStatusSerializer,
+    400: OpenApiResponse(description="Number or contact missing."),
+    404: OpenApiResponse(description="No objection matches number and contact."),
+    429: OpenApiResponse(description="Too many lookups from this client."),
+}
+
+
+class ObjectionStatusView(CaseStatusView):
     """The public status of an objection: number plus the e-mail or phone on file."""
 
-    permission_classes = [permissions.AllowAny]
+    query = s.ObjectionStatusQuerySerializer
+    number_field = "objection_number"
+    not_found = _("No objection with this number and contact.")
+
+    def find(self, number, contact):
+        return objection_for_applicant(number, contact)
+
+    def payload(self, case):
+        return s.ObjectionStatusSerializer(public_status(case)).data
 
     @extend_schema(
+        summary="Public status of an objection (deprecated: use POST)",
         parameters=[
             OpenApiParameter("objection_number", str, required=True),
             OpenApiParameter("contact", str, required=True),
         ],
-        responses={
-            200: s.ObjectionStatusSerializer,
-            404: OpenApiResponse(
-                description="No objection matches number and contact."
-            ),
-            429: OpenApiResponse(description="Too many failed lookups from this IP."),
-        },
+        responses=STATUS_RESPONSES,
+        deprecated=True,
     )
     def get(self, request):
-        if over_limit(request, group="objection-status", increment=False):
-            raise Throttled()
-        objection = objection_for_applicant(
-            request.query_params.get("objection_number", ""),
-            request.query_params.get("contact", ""),
-        )
-        if objection is None:
-            over_limit(request, group="objection-status", increment=True)
-            raise NotFound(_("No objection with this number and contact."))
-        return Response(s.ObjectionStatusSerializer(public_status(objection)).data)
+        return super().get(request)
+
+    @extend_schema(
+        summary="Public status of an objection (contact kept out of the URL)",
+        request=s.ObjectionStatusQuerySerializer,
+        responses=STATUS_RESPONSES,
+    )
+    def post(self, request):
+        return super().post(request)

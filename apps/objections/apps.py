@@ -8,4 +8,7 @@ class ObjectionsConfig(AppConfig):
     verbose_name = _("Objections and disputes")
 
     def ready(self):
-        from apps.objections import signals  # noqa: F401
+        from apps.core.deadlines import register_recount
+        from apps.objections.services import objections_recompute_deadlines
+
+        register_recount(objections_recompute_deadlines)

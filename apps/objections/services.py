@@ -17,15 +17,19 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import periods
+from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
+from apps.core.events import LABEL
 from apps.core.files import IDENTITY_KINDS, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import Attempt, record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests import services as request_services
 from apps.info_requests.models import ApplicantType, Channel, InformationRequest
 from apps.info_requests.models import Status as RequestStatus
@@ -37,6 +41,7 @@ from apps.objections.models import (
     RELEASING_OUTCOMES,
     Dispute,
     DisputeEvent,
+    DisputeOutcome,
     DisputeStage,
     Ground,
     Objection,
@@ -44,7 +49,11 @@ from apps.objections.models import (
     Status,
 )
 from apps.objections.selectors import dispute_deadline
-from apps.objections.workflow import DISPUTE_WORKFLOW, OBJECTION_WORKFLOW
+from apps.objections.workflow import (
+    DISPUTE_WORKFLOW,
+    OBJECTION_WORKFLOW,
+    outcome_fits_stage,
+)
 
 NUMBER_KIND = "objection"
 
@@ -109,10 +118,11 @@ def _clean_grounds(grounds, request, filed_on) -> tuple[list[str], dict]:
                 ValidationError(
                     _(
                         "The period to object on ground %(g)s closed on %(end)s: an "
-                        "objection must be filed within 30 working days after "
+                        "objection must be filed within %(days)s working days after "
                         "%(arose)s (UU 14/2008 Pasal 35-36)."
                     )
                     % {
+                        "days": periods.OBJECTION_FILING_DAYS,
                         "g": letter,
                         "end": window.window_end.isoformat(),
                         "arose": window.arose_on.isoformat(),
@@ -229,6 +239,7 @@ def objection_submit(
         reason=reason.strip(),
         purpose=(purpose or "").strip(),
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=recorded_by
         if recorded_by is not None and recorded_by.is_authenticated
@@ -278,7 +289,8 @@ def objection_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=recorded_by,
-                note=_("Grounds: %(grounds)s.") % {"grounds": ", ".join(letters)},
+                message=gettext_noop("Grounds: %(grounds)s."),
+                data={"grounds": letters},
                 at=received_at,
             )
             # After commit: the receipt PDF is not rendered under the request's lock.
@@ -344,7 +356,7 @@ def objection_decide(
     }
     if outcome != Outcome.WITHDRAWN:
         changes["answer_number"] = f"{objection.number}/TK"
-    data = {"outcome": outcome}
+    data = {"label": Outcome(outcome), "outcome": outcome}
     # Refused early on the unlocked row, so no letter is rendered in vain.
     OBJECTION_WORKFLOW.check_guards(
         objection, target, Attempt(objection.status, target, now=now, data=data)
@@ -366,7 +378,7 @@ def objection_decide(
             objection,
             target,
             actor=actor,
-            note=str(Outcome(outcome).label),
+            message=LABEL,
             data=data,
             changes=changes,
             now=now,
@@ -381,8 +393,8 @@ def objection_decide(
             request_services.information_request_reopen(
                 request=request,
                 actor=actor,
-                note=_("Objection %(number)s upheld: release %(what)s")
-                % {"number": objection.number, "what": release_ordered},
+                message=gettext_noop("Objection %(number)s upheld: release %(what)s"),
+                data={"number": objection.number, "what": release_ordered},
                 now=now,
             )
         if letter is not None:
@@ -404,7 +416,10 @@ def objection_release_complete(
             objection,
             Status.RELEASED,
             actor=actor,
-            note=note.strip() or _("The information ordered was released."),
+            note=note.strip(),
+            message=""
+            if note.strip()
+            else gettext_noop("The information ordered was released."),
             now=now,
         ).case
         request = objection.request
@@ -412,8 +427,8 @@ def objection_release_complete(
             request_services.information_request_close_reopened(
                 request=request,
                 actor=actor,
-                note=_("Released as ordered on objection %(number)s.")
-                % {"number": objection.number},
+                message=gettext_noop("Released as ordered on objection %(number)s."),
+                data={"number": objection.number},
                 now=now,
             )
     return objection
@@ -422,29 +437,14 @@ def objection_release_complete(
 def objections_recompute_deadlines(*, reason: str) -> int:
     """After a calendar correction: recount the due date of objections awaiting an
     answer; audit each change."""
-    calendar = Calendar()
-    changed = 0
-    for objection in Objection.objects.awaiting_answer().iterator():
-        due = answer_due_date(objection.received_at, calendar)
-        if due == objection.due_date:
-            continue
-        with transaction.atomic():
-            locked = _locked(objection)
-            old = locked.due_date
-            locked.due_date = due
-            locked.save(update_fields=["due_date", "updated_at"])
-            record_transition(
-                locked,
-                from_status=locked.status,
-                to_status=locked.status,
-                note=_(
-                    "Due date changed from %(old)s to %(new)s: calendar correction "
-                    "%(why)s."
-                )
-                % {"old": old.isoformat(), "new": due.isoformat(), "why": reason},
-            )
-        changed += 1
-    return changed
+    return recount_deadlines(
+        Objection.objects.awaiting_answer(),
+        recount=lambda objection, calendar: {
+            "due_date": answer_due_date(objection.received_at, calendar)
+        },
+        shown=lambda objection: objection.due_date,
+        reason=reason,
+    )
 
 
 # Disputes (sengketa informasi) before the Komisi Informasi.
@@ -564,13 +564,13 @@ def dispute_add_hearing(
             date=on,
             note=note.strip(),
         )
-        record_transition(
+        record_event(
             dispute,
-            from_status=dispute.stage,
-            to_status=dispute.stage,
+            kind=EventKind.HEARING,
             actor=actor,
-            note=_("Hearing on %(date)s. %(note)s")
-            % {"date": on.isoformat(), "note": note.strip()},
+            message=gettext_noop("Hearing on %(date)s."),
+            data={"date": on},
+            note=note.strip(),
         )
     return event
 
@@ -588,6 +588,7 @@ def dispute_record_outcome(
     """The Komisi's (or the court's) outcome and how it was carried out."""
     with transaction.atomic():
         dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        outcome_fits_stage(dispute, outcome)
         dispute.outcome = outcome
         dispute.outcome_on = on
         dispute.outcome_summary = summary.strip()
@@ -606,11 +607,11 @@ def dispute_record_outcome(
                 "updated_at",
             ]
         )
-        record_transition(
+        record_event(
             dispute,
-            from_status=dispute.stage,
-            to_status=dispute.stage,
+            kind=EventKind.OUTCOME,
             actor=actor,
-            note=dispute.get_outcome_display(),
+            message=LABEL,
+            data={"label": DisputeOutcome(outcome)},
         )
     return dispute

@@ -7,7 +7,13 @@ from apps.accounts.roles import can_act_on_unit
 from apps.core.errors import ApplicationError
 from apps.core.workflow import Step, Workflow
 from apps.objections import notifications
-from apps.objections.models import SETTLEABLE_GROUNDS, DisputeStage, Outcome, Status
+from apps.objections.models import (
+    SETTLEABLE_GROUNDS,
+    DisputeOutcome,
+    DisputeStage,
+    Outcome,
+    Status,
+)
 
 
 def settleable(objection, attempt) -> None:
@@ -83,3 +89,27 @@ DISPUTE_WORKFLOW = Workflow(
     },
     field="stage",
 )
+
+# The stages at which each outcome of a dispute can be recorded (Perki 1/2013): a
+# mediation agreement at mediation; dismissal from the preliminary examination on;
+# the Komisi's decision from the decision stage on (then kept through the courts).
+_DECIDED = frozenset({S.DECISION, S.COURT_APPEAL, S.CASSATION, S.FINAL})
+OUTCOME_STAGES = {
+    DisputeOutcome.MEDIATION_AGREEMENT: frozenset({S.MEDIATION, S.FINAL}),
+    DisputeOutcome.DISMISSED: _DECIDED | {S.PRELIMINARY, S.MEDIATION, S.ADJUDICATION},
+    DisputeOutcome.GRANTED: _DECIDED,
+    DisputeOutcome.GRANTED_IN_PART: _DECIDED,
+    DisputeOutcome.REJECTED: _DECIDED,
+}
+
+
+def outcome_fits_stage(dispute, outcome: str) -> None:
+    if outcome in OUTCOME_STAGES and dispute.stage not in OUTCOME_STAGES[outcome]:
+        raise ApplicationError(
+            _("“%(outcome)s” cannot be recorded at the stage “%(stage)s”.")
+            % {
+                "outcome": DisputeOutcome(outcome).label,
+                "stage": DISPUTE_WORKFLOW.label(dispute.stage),
+            },
+            code="outcome_not_at_this_stage",
+        )

@@ -45,6 +45,28 @@ ITEM_WORKFLOW = Workflow(
     },
 )
 
+
+def _actors_unit(case, attempt) -> None:
+    _require_unit(attempt.actor, case.unit_id)
+
+
+def _still_exempt(exemption, attempt) -> None:
+    if exemption.status != ExemptInformation.Status.ACTIVE:
+        raise ApplicationError(_("This exemption has already been lifted."))
+
+
+EXEMPTION_WORKFLOW = Workflow(
+    gettext_lazy("exempt information"),
+    ExemptInformation.Status,
+    {
+        ExemptInformation.Status.ACTIVE: {ExemptInformation.Status.LIFTED},
+        ExemptInformation.Status.LIFTED: set(),
+    },
+    guards={ExemptInformation.Status.LIFTED: [_actors_unit, _still_exempt]},
+    stamps={ExemptInformation.Status.LIFTED: "lifted_at"},
+    clean_exclude=["minutes_file"],
+)
+
 ITEM_FIELDS = frozenset(
     {
         "category",
@@ -460,25 +482,11 @@ def exemption_mark_reviewed(
 def exemption_lift(
     *, actor, exemption: ExemptInformation, now: dt.datetime | None = None
 ) -> ExemptInformation:
-    """active → lifted: the information is open again (UU KIP Pasal 20)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        locked = ExemptInformation.objects.select_for_update().get(pk=exemption.pk)
-        _require_unit(actor, locked.unit_id)
-        if locked.status != ExemptInformation.Status.ACTIVE:
-            raise ApplicationError(_("This exemption has already been lifted."))
-        locked.status = ExemptInformation.Status.LIFTED
-        locked.lifted_at = now
-        locked._history_user = actor
-        locked.save(update_fields=["status", "lifted_at", "updated_at"])
-        record_transition(
-            locked,
-            from_status=ExemptInformation.Status.ACTIVE,
-            to_status=ExemptInformation.Status.LIFTED,
-            actor=actor,
-            at=now,
-        )
-    return locked
+    """active → lifted: the information is open again (UU KIP Pasal 20). Guards:
+    the actor's unit, still active; the entry is validated like any other save."""
+    return EXEMPTION_WORKFLOW.apply(
+        exemption, ExemptInformation.Status.LIFTED, actor=actor, now=now
+    ).case
 
 
 def announcement_save(
