@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from django_tasks import task
+
 from django.conf import settings
 
 from apps.complaints.models import Complaint, Status
@@ -55,3 +57,10 @@ def complaint_send_reminders(*, today: dt.date) -> int:
             },
         )
     return len(per_recipient)
+
+
+@task()
+def send_complaint_reminders(*, today: str) -> int:
+    """The daily reminder as a background task, like those of requests and
+    objections; returns the number of e-mails."""
+    return complaint_send_reminders(today=dt.date.fromisoformat(today))
