@@ -9,6 +9,14 @@ class ObjectionsConfig(AppConfig):
 
     def ready(self):
         from apps.core.deadlines import register_recount
+        from apps.core.panels import register_panel
+        from apps.objections.panels import objection_panel
         from apps.objections.services import objections_recompute_deadlines
 
         register_recount(objections_recompute_deadlines)
+        register_panel(
+            "request",
+            template="objections/_request_panel.html",
+            context=objection_panel,
+            order=10,
+        )
