@@ -518,33 +518,18 @@ def dispute_record(
 def dispute_advance(
     *, dispute: Dispute, stage: str, on: dt.date, actor, note: str = ""
 ) -> Dispute:
-    """One stage forward (table DISPUTE_WORKFLOW), with the date it was reached."""
+    """One stage forward (DISPUTE_WORKFLOW), with the date it was reached (a guard:
+    not before the previous step)."""
     with transaction.atomic():
-        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
-        DISPUTE_WORKFLOW.check(dispute.stage, stage)
-        last = dispute.events.order_by("-date").values_list("date", flat=True).first()
-        if last and on < last:
-            raise ValidationError(
-                {
-                    "on": [
-                        _("The date cannot be before the previous step (%(d)s).")
-                        % {"d": last.isoformat()}
-                    ]
-                }
-            )
-        from_stage = dispute.stage
-        dispute.stage = stage
-        dispute.full_clean()
-        dispute.save(update_fields=["stage", "updated_at"])
+        dispute = DISPUTE_WORKFLOW.apply(
+            dispute, stage, actor=actor, note=note.strip(), data={"on": on}
+        ).case
         DisputeEvent.objects.create(
             dispute=dispute,
             kind=DisputeEvent.Kind.STAGE,
             stage=stage,
             date=on,
             note=note.strip(),
-        )
-        record_transition(
-            dispute, from_status=from_stage, to_status=stage, actor=actor, note=note
         )
     return dispute
 

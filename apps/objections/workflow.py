@@ -1,5 +1,6 @@
 """The allowed transitions of an objection and of a dispute (one table each)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -73,6 +74,21 @@ OBJECTION_WORKFLOW = Workflow(
     notify=tell_applicant,
 )
 
+
+def not_before_the_last_step(dispute, attempt) -> None:
+    on = attempt.data.get("on")
+    last = dispute.events.order_by("-date").values_list("date", flat=True).first()
+    if on and last and on < last:
+        raise ValidationError(
+            {
+                "on": [
+                    _("The date cannot be before the previous step (%(d)s).")
+                    % {"d": last.isoformat()}
+                ]
+            }
+        )
+
+
 S = DisputeStage
 DISPUTE_WORKFLOW = Workflow(
     "dispute",
@@ -88,6 +104,7 @@ DISPUTE_WORKFLOW = Workflow(
         S.FINAL: set(),
     },
     field="stage",
+    guards={stage: [not_before_the_last_step] for stage in S.values},
 )
 
 # The stages at which each outcome of a dispute can be recorded (Perki 1/2013): a
