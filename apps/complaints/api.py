@@ -1,6 +1,6 @@
 """/api/v1/complaints/: public submission and status; officers' workflow steps."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -12,7 +12,7 @@ from apps.complaints import services
 from apps.complaints.permissions import can_take_step
 from apps.complaints.selectors import complaints_visible_to, find_for_status
 from apps.core.client import bound_submission_key
-from apps.core.drf.lookup import CaseStatusView
+from apps.core.drf.lookup import CaseStatusView, lookup_schema
 from apps.core.drf.parsers import FormParser, JSONParser, MultiPartParser
 from apps.core.drf.throttles import PublicSubmitThrottle
 
@@ -148,14 +148,12 @@ class ComplaintViewSet(viewsets.GenericViewSet):
         return self._step(request, "lapor", services.complaint_record_lapor, url="url")
 
 
-STATUS_RESPONSES = {
-    200: s.ComplaintStatusSerializer,
-    400: OpenApiResponse(description="Number or contact missing."),
-    404: OpenApiResponse(description="No complaint matches number and contact."),
-    429: OpenApiResponse(description="Too many lookups from this client."),
-}
-
-
+@lookup_schema(
+    "complaint",
+    query=s.ComplaintStatusQuerySerializer,
+    answer=s.ComplaintStatusSerializer,
+    number_field="tracking_number",
+)
 class ComplaintStatusView(CaseStatusView):
     """The public status of a complaint: number plus e-mail, phone or secret code."""
 
@@ -168,25 +166,3 @@ class ComplaintStatusView(CaseStatusView):
 
     def payload(self, case):
         return s.ComplaintStatusSerializer(case).data
-
-    @extend_schema(
-        summary="Public status of a complaint (deprecated: use POST)",
-        parameters=[
-            OpenApiParameter("tracking_number", str, required=True),
-            OpenApiParameter(
-                "contact", str, required=True, description="E-mail, phone or code."
-            ),
-        ],
-        responses=STATUS_RESPONSES,
-        deprecated=True,
-    )
-    def get(self, request):
-        return super().get(request)
-
-    @extend_schema(
-        summary="Public status of a complaint (contact kept out of the URL)",
-        request=s.ComplaintStatusQuerySerializer,
-        responses=STATUS_RESPONSES,
-    )
-    def post(self, request):
-        return super().post(request)

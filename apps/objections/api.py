@@ -1,6 +1,5 @@
 """/api/v1/objections/: public filing and status; officers' list and answers."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -8,7 +7,7 @@ from rest_framework.response import Response
 
 from django.utils.translation import gettext as _
 
-from apps.core.drf.lookup import CaseStatusView
+from apps.core.drf.lookup import CaseStatusView, lookup_schema
 from apps.core.drf.parsers import FormParser, JSONParser, MultiPartParser
 from apps.core.drf.throttles import PublicSubmitThrottle
 from apps.info_requests.selectors import request_for_applicant
@@ -137,14 +136,12 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         return Response(s.OfficerObjectionSerializer(objection).data)
 
 
-STATUS_RESPONSES = {
-    200: s.ObjectionStatusSerializer,
-    400: OpenApiResponse(description="Number or contact missing."),
-    404: OpenApiResponse(description="No objection matches number and contact."),
-    429: OpenApiResponse(description="Too many lookups from this client."),
-}
-
-
+@lookup_schema(
+    "objection",
+    query=s.ObjectionStatusQuerySerializer,
+    answer=s.ObjectionStatusSerializer,
+    number_field="objection_number",
+)
 class ObjectionStatusView(CaseStatusView):
     """The public status of an objection: number plus the e-mail or phone on file."""
 
@@ -157,23 +154,3 @@ class ObjectionStatusView(CaseStatusView):
 
     def payload(self, case):
         return s.ObjectionStatusSerializer(public_status(case)).data
-
-    @extend_schema(
-        summary="Public status of an objection (deprecated: use POST)",
-        parameters=[
-            OpenApiParameter("objection_number", str, required=True),
-            OpenApiParameter("contact", str, required=True),
-        ],
-        responses=STATUS_RESPONSES,
-        deprecated=True,
-    )
-    def get(self, request):
-        return super().get(request)
-
-    @extend_schema(
-        summary="Public status of an objection (contact kept out of the URL)",
-        request=s.ObjectionStatusQuerySerializer,
-        responses=STATUS_RESPONSES,
-    )
-    def post(self, request):
-        return super().post(request)

@@ -10,6 +10,12 @@ number and a wrong contact give the same 404.
 
 from __future__ import annotations
 
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
@@ -60,3 +66,32 @@ class CaseStatusView(APIView):
 
     def post(self, request):
         return self.lookup(request.data)
+
+
+def lookup_schema(kind: str, *, query, answer, number_field: str):
+    """The OpenAPI description of a CaseStatusView (class decorator): POST with
+    `query` in the body, the deprecated GET with it in the query string."""
+    responses = {
+        200: answer,
+        400: OpenApiResponse(description="Number or contact missing."),
+        404: OpenApiResponse(description=f"No {kind} matches number and contact."),
+        429: OpenApiResponse(description="Too many lookups from this client."),
+    }
+    return extend_schema_view(
+        get=extend_schema(
+            summary=f"Public status of an {kind} (deprecated: use POST)"
+            if kind[0] in "aeiou"
+            else f"Public status of a {kind} (deprecated: use POST)",
+            parameters=[
+                OpenApiParameter(number_field, str, required=True),
+                OpenApiParameter("contact", str, required=True),
+            ],
+            responses=responses,
+            deprecated=True,
+        ),
+        post=extend_schema(
+            summary=f"Public status (contact kept out of the URL): {kind}",
+            request=query,
+            responses=responses,
+        ),
+    )
