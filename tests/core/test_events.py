@@ -157,3 +157,17 @@ def test_receipt_mail_speaks_the_applicants_language_and_the_pdf_stays_official(
         f"Receipt of your information request {english.registration_number}",
         f"Tanda bukti permohonan informasi {walk_in.registration_number}",
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("factory", ["request", "complaint"])
+def test_the_applicants_language_is_constrained_in_the_database(factory):
+    from tests.complaints.factories import ComplaintFactory
+    from tests.info_requests.factories import InformationRequestFactory
+
+    case = {"request": InformationRequestFactory, "complaint": ComplaintFactory}[
+        factory
+    ]()
+    assert case.language == "id"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(case).objects.filter(pk=case.pk).update(language="fr")

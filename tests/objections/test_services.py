@@ -302,3 +302,13 @@ def test_calendar_change_recounts_open_due_dates(objection):
     note = StatusChange.objects.for_object(objection).last().text
     assert "2026-05-06" in note
     assert "2026-05-07" in note
+
+
+@pytest.mark.django_db
+def test_the_objectors_language_is_constrained_in_the_database(refused, file_objection):
+    from django.db import IntegrityError, transaction
+
+    objection = file_objection(refused)
+    assert objection.language == "en"  # filed on the web while English was active
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Objection.objects.filter(pk=objection.pk).update(language="fr")
