@@ -335,16 +335,16 @@ REST_FRAMEWORK = {
     ],
     # Closed by default: each public endpoint says AllowAny itself (issue 12, item 8).
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "apps.core.drf.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PARSER_CLASSES": [
-        "apps.api.parsers.JSONParser",
-        "apps.api.parsers.FormParser",
-        "apps.api.parsers.MultiPartParser",
+        "apps.core.drf.parsers.JSONParser",
+        "apps.core.drf.parsers.FormParser",
+        "apps.core.drf.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "apps.api.schema.AutoSchema",
-    "EXCEPTION_HANDLER": "apps.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "apps.core.drf.exceptions.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_THROTTLE_RATES": {"public_submit": None},
 }

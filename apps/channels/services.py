@@ -38,6 +38,7 @@ from apps.channels.models import (
 )
 from apps.channels.workflow import CONVERSATION_WORKFLOW
 from apps.core.files import scrub_upload, sniff
+from apps.core.models import StatusChange
 from apps.core.workflow import record_transition
 
 logger = logging.getLogger(__name__)
@@ -521,6 +522,7 @@ def conversation_convert_to_request(
             fields=["information_request"],
             now=now,
         )
+        _tell_receipt(request, "information_request_id")
     return request
 
 
@@ -545,7 +547,20 @@ def conversation_convert_to_complaint(
             fields=["complaint"],
             now=now,
         )
+        _tell_receipt(result.complaint, "complaint_id")
     return result
+
+
+def _tell_receipt(case, case_field: str) -> None:
+    """After commit, the sender hears on their channel that their case was
+    received (its first event), with its number and status link."""
+    from apps.channels.signals import tell_sender
+
+    first = StatusChange.objects.for_object(case).values_list("pk", flat=True).first()
+    if first is not None:
+        transaction.on_commit(
+            lambda: tell_sender(case_field=case_field, case_id=case.pk, change_id=first)
+        )
 
 
 # Status notices -----------------------------------------------------------------
@@ -553,7 +568,7 @@ def conversation_convert_to_complaint(
 
 def _case_facts(case) -> dict:
     from apps.complaints.models import Complaint
-    from apps.complaints.services import status_link
+    from apps.complaints.notifications import status_link
     from apps.info_requests.letters import status_url
 
     if isinstance(case, Complaint):
@@ -587,13 +602,13 @@ def conversation_notify_case_status(
     ):
         return None
     labels = dict(case._meta.get_field("status").flatchoices)
-    with translation.override("id"):
+    with translation.override(case.language):
         text = render_to_string(
             "channels/status_notice.txt",
             {
                 **facts,
                 "status": labels.get(change.to_status, change.to_status),
-                "note": change.note,
+                "note": change.text,
                 "body_name": _body_name(),
             },
         ).strip()

@@ -467,7 +467,7 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                         else "∅",
                         COMPLAINT_WORKFLOW.label(c.to_status),
                         c.actor or gettext("system"),
-                        c.note,
+                        c.text,
                     )
                     for c in changes
                 ),

@@ -1,22 +1,20 @@
 """/api/v1/complaints/: public submission and status; officers' workflow steps."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
-from apps.api.parsers import FormParser, JSONParser, MultiPartParser
-from apps.api.throttles import PublicSubmitThrottle
 from apps.complaints import serializers as s
 from apps.complaints import services
 from apps.complaints.permissions import can_take_step
 from apps.complaints.selectors import complaints_visible_to, find_for_status
-from apps.core.antispam import over_limit
 from apps.core.client import bound_submission_key
+from apps.core.drf.lookup import CaseStatusView, lookup_schema
+from apps.core.drf.parsers import FormParser, JSONParser, MultiPartParser
+from apps.core.drf.throttles import PublicSubmitThrottle
 
 
 class IsComplaintOfficer(permissions.BasePermission):
@@ -150,34 +148,21 @@ class ComplaintViewSet(viewsets.GenericViewSet):
         return self._step(request, "lapor", services.complaint_record_lapor, url="url")
 
 
-class ComplaintStatusView(APIView):
+@lookup_schema(
+    "complaint",
+    query=s.ComplaintStatusQuerySerializer,
+    answer=s.ComplaintStatusSerializer,
+    number_field="tracking_number",
+)
+class ComplaintStatusView(CaseStatusView):
     """The public status of a complaint: number plus e-mail, phone or secret code."""
 
-    permission_classes = [permissions.AllowAny]
+    query = s.ComplaintStatusQuerySerializer
+    number_field = "tracking_number"
+    not_found = _("No complaint with this number and contact.")
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("tracking_number", str, required=True),
-            OpenApiParameter(
-                "contact", str, required=True, description="E-mail, phone or code."
-            ),
-        ],
-        responses={
-            200: s.ComplaintStatusSerializer,
-            404: OpenApiResponse(
-                description="No complaint matches number and contact."
-            ),
-            429: OpenApiResponse(description="Too many failed lookups from this IP."),
-        },
-    )
-    def get(self, request):
-        if over_limit(request, group="complaint-status", increment=False):
-            raise Throttled()
-        complaint = find_for_status(
-            request.query_params.get("tracking_number", ""),
-            request.query_params.get("contact", ""),
-        )
-        if complaint is None:
-            over_limit(request, group="complaint-status", increment=True)
-            raise NotFound(_("No complaint with this number and contact."))
-        return Response(s.ComplaintStatusSerializer(complaint).data)
+    def find(self, number, contact):
+        return find_for_status(number, contact)
+
+    def payload(self, case):
+        return s.ComplaintStatusSerializer(case).data

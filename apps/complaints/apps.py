@@ -8,4 +8,7 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints")
 
     def ready(self):
-        from apps.complaints import reminders  # noqa: F401 (signal receiver)
+        from apps.complaints.services import complaint_recompute_deadlines
+        from apps.core.deadlines import register_recount
+
+        register_recount(complaint_recompute_deadlines)

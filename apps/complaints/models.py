@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import EncryptedPrivateStorage
-from apps.core.intake import Channel
+from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
 
 attachment_storage = EncryptedPrivateStorage("complaints")
@@ -137,6 +137,13 @@ class Complaint(TimeStampedModel):
     channel = models.CharField(
         _("channel"), max_length=20, choices=Channel.choices, default=Channel.WEB
     )
+    # The language the applicant hears in (apps.core.intake.applicant_language).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.INDONESIAN,
+    )
     received_at = models.DateTimeField(_("received at"), db_index=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -246,6 +253,10 @@ class Complaint(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="complaint_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=Language.values),
+                name="complaint_language_valid",
             ),
             models.CheckConstraint(
                 condition=Q(rejection_reason__in=["", *RejectionReason.values]),

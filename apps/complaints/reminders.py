@@ -1,21 +1,17 @@
-"""Daily reminders of overdue and soon-due complaints, and calendar recomputes."""
+"""Daily reminders of overdue and soon-due complaints."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 
+from django_tasks import task
+
 from django.conf import settings
-from django.dispatch import receiver
 
 from apps.complaints.models import Complaint, Status
-from apps.complaints.services import (
-    complaint_recompute_deadlines,
-    lead_recipients,
-    unit_recipients,
-)
+from apps.complaints.notifications import lead_recipients, unit_recipients
 from apps.core.periods import DUE_SOON_DAYS
-from apps.core.signals import calendar_changed
 from apps.core.tasks import queue_templated_email
 from apps.core.workdays import Calendar
 
@@ -63,6 +59,8 @@ def complaint_send_reminders(*, today: dt.date) -> int:
     return len(per_recipient)
 
 
-@receiver(calendar_changed)
-def _recompute_on_calendar_change(sender, reason="", **kwargs):
-    complaint_recompute_deadlines(reason=reason)
+@task()
+def send_complaint_reminders(*, today: str) -> int:
+    """The daily reminder as a background task, like those of requests and
+    objections; returns the number of e-mails."""
+    return complaint_send_reminders(today=dt.date.fromisoformat(today))

@@ -83,6 +83,14 @@ class ComplaintSubmitSerializer(serializers.Serializer):
         return attrs
 
 
+class ComplaintStatusQuerySerializer(serializers.Serializer):
+    tracking_number = serializers.CharField(max_length=40)
+    contact = serializers.CharField(
+        max_length=200,
+        help_text=_("The e-mail address or phone number on file, or the secret code."),
+    )
+
+
 class ComplaintStatusSerializer(serializers.ModelSerializer):
     """What the public may see: never a name, NIK, phone or e-mail."""
 
@@ -117,7 +125,7 @@ class ComplaintStatusSerializer(serializers.ModelSerializer):
         from apps.complaints.selectors import public_timeline
 
         return [
-            {"at": change.created_at, "status": change.to_status, "note": change.note}
+            {"at": change.created_at, "status": change.to_status, "note": change.text}
             for change in public_timeline(complaint)
         ]
 

@@ -1,5 +1,7 @@
 """Complaint workflow: received → verified | rejected → forwarded → followed up →
-resolved (→ reopened once, back to forwarded). Every write of the workflow is here.
+resolved (→ reopened once, back to forwarded). Every write of the workflow is here;
+status changes go through COMPLAINT_WORKFLOW.apply (permission and state guards,
+audit row, the reporter's and the unit's e-mails after commit).
 """
 
 from __future__ import annotations
@@ -9,39 +11,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accounts.models import Unit, User
-from apps.accounts.roles import Role
+from apps.complaints import notifications
 from apps.complaints.codes import hash_code, new_secret_code
 from apps.complaints.models import (
     Channel,
     Classification,
     Complaint,
     ComplaintAttachment,
-    ComplaintSettings,
     LaporStatusUpdate,
     RejectionReason,
     Satisfaction,
     Status,
 )
-from apps.complaints.permissions import can_take_step
-from apps.complaints.workflow import COMPLAINT_WORKFLOW
-from apps.core.errors import ApplicationError
+from apps.complaints.workflow import COMPLAINT_WORKFLOW, may
+from apps.core.deadlines import recount_deadlines
+from apps.core.events import LABEL
 from apps.core.files import IMAGE, PDF, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
-from apps.core.tasks import queue_templated_email
-from apps.core.tracking import make_status_token
 from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
 
 ATTACHMENT_KINDS = (PDF, IMAGE)
 MAX_ATTACHMENTS = 5
@@ -57,66 +56,11 @@ class SubmitResult:
 
 
 def _check(actor, step: str, complaint: Complaint) -> None:
-    if actor is not None and not can_take_step(actor, step, complaint):
-        raise PermissionDenied(_("You may not take this step on this complaint."))
+    may(step)(complaint, Attempt(complaint.status, "", actor=actor))
 
 
 def _lock(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_for_update().get(pk=complaint.pk)
-
-
-def status_link(complaint: Complaint) -> str:
-    token = make_status_token("complaint", complaint.number)
-    return f"{settings.SITE_URL}/pengaduan/status/{token}/"
-
-
-def _notify_reporter(complaint: Complaint, template: str) -> None:
-    if complaint.is_anonymous or not complaint.reporter_email:
-        return
-    queue_templated_email(
-        to=[complaint.reporter_email],
-        template=f"complaints/{template}",
-        context={"complaint": complaint, "status_link": status_link(complaint)},
-    )
-
-
-def unit_recipients(unit: Unit | None) -> list[str]:
-    """E-mail addresses of the PPID Pelaksana of `unit` (or a unit above it)."""
-    if unit is None:
-        return []
-    chain, current, seen = [], unit, set()
-    while current is not None and current.pk not in seen:
-        seen.add(current.pk)
-        chain.append(current.pk)
-        current = current.parent
-    emails = (
-        User.objects.filter(
-            is_active=True, groups__name=Role.PPID_PELAKSANA, units__in=chain
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails) | ({unit.email} if unit.email else set()))
-
-
-def lead_recipients() -> list[str]:
-    emails = (
-        User.objects.filter(is_active=True, groups__name=Role.PPID_UTAMA)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails))
-
-
-def _notify_unit(complaint: Complaint) -> None:
-    # Never the reporter's identity: the unit e-mail template has no identity field.
-    queue_templated_email(
-        to=unit_recipients(complaint.unit),
-        template="complaints/forwarded",
-        context={"complaint": complaint, "site_url": settings.SITE_URL},
-    )
 
 
 def complaint_clean_identity(
@@ -245,6 +189,7 @@ def complaint_submit(
         latitude=latitude,
         longitude=longitude,
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=actor,
         submission_key=submission_key or None,
@@ -284,10 +229,11 @@ def complaint_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=actor,
-                note=str(Channel(channel).label),
+                message=LABEL,
+                data={"label": Channel(channel)},
                 at=now,
             )
-            _notify_reporter(complaint, "received")
+            notifications.notify_reporter(complaint, "received")
     except IntegrityError:
         # A double click raced us to the same submission key: return the first.
         existing = Complaint.objects.filter(submission_key=submission_key).first()
@@ -297,52 +243,14 @@ def complaint_submit(
     return SubmitResult(complaint, secret_code, True)
 
 
-def _transition(
-    complaint: Complaint,
-    *,
-    to_status: str,
-    actor,
-    note: str,
-    fields: dict,
-    now: dt.datetime,
-    is_public: bool = True,
-) -> Complaint:
-    from_status = complaint.status
-    COMPLAINT_WORKFLOW.check(from_status, to_status)
-    for name, value in fields.items():
-        setattr(complaint, name, value)
-    complaint.status = to_status
-    complaint.full_clean()
-    complaint.save(update_fields=[*fields, "status", "updated_at"])
-    record_transition(
-        complaint,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        note=note,
-        is_public=is_public,
-        at=now,
-    )
-    return complaint
-
-
 def complaint_verify(
     *, complaint: Complaint, actor, note: str = "", now: dt.datetime | None = None
 ) -> Complaint:
     """received → verified. It is a complaint we handle; the 3-day due date stays
     (verify and forward within it)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        complaint = _lock(complaint)
-        _check(actor, "verify", complaint)
-        return _transition(
-            complaint,
-            to_status=Status.VERIFIED,
-            actor=actor,
-            note=note,
-            fields={"verified_at": now},
-            now=now,
-        )
+    return COMPLAINT_WORKFLOW.apply(
+        complaint, Status.VERIFIED, actor=actor, note=note, step="verify", now=now
+    ).case
 
 
 def complaint_reject(
@@ -366,25 +274,20 @@ def complaint_reject(
         errors["belongs_to"] = [_("Say where the complaint belongs.")]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        complaint = _lock(complaint)
-        _check(actor, "reject", complaint)
-        complaint = _transition(
-            complaint,
-            to_status=Status.REJECTED,
-            actor=actor,
-            note=note.strip(),
-            fields={
-                "rejected_at": now,
-                "rejection_reason": reason,
-                "rejection_note": note.strip(),
-                "belongs_to": belongs_to.strip(),
-                "due_date": None,
-            },
-            now=now,
-        )
-        _notify_reporter(complaint, "status_changed")
-        return complaint
+    return COMPLAINT_WORKFLOW.apply(
+        complaint,
+        Status.REJECTED,
+        actor=actor,
+        note=note.strip(),
+        changes={
+            "rejection_reason": reason,
+            "rejection_note": note.strip(),
+            "belongs_to": belongs_to.strip(),
+            "due_date": None,
+        },
+        step="reject",
+        now=now,
+    ).case
 
 
 def _forward_fields(complaint: Complaint, unit: Unit | None, now: dt.datetime):
@@ -414,20 +317,18 @@ def complaint_forward(
     now = now or timezone.now()
     with transaction.atomic():
         complaint = _lock(complaint)
-        _check(actor, "forward", complaint)
-        fields = _forward_fields(complaint, unit, now)
-        fields["disposition_note"] = note.strip()
-        complaint = _transition(
+        changes = _forward_fields(complaint, unit, now)
+        changes["disposition_note"] = note.strip()
+        return COMPLAINT_WORKFLOW.apply(
             complaint,
-            to_status=Status.FORWARDED,
+            Status.FORWARDED,
             actor=actor,
-            note=_("Forwarded to %(unit)s.") % {"unit": fields["unit"].name},
-            fields=fields,
+            message=gettext_noop("Forwarded to %(unit)s."),
+            data={"unit": changes["unit"].name},
+            changes=changes,
+            step="forward",
             now=now,
-        )
-        _notify_unit(complaint)
-        _notify_reporter(complaint, "status_changed")
-        return complaint
+        ).case
 
 
 def complaint_follow_up(
@@ -437,19 +338,14 @@ def complaint_follow_up(
     now = now or timezone.now()
     if not text.strip():
         raise ValidationError({"text": [_("Describe the follow-up.")]})
-    with transaction.atomic():
-        complaint = _lock(complaint)
-        _check(actor, "follow_up", complaint)
-        complaint = _transition(
-            complaint,
-            to_status=Status.FOLLOWED_UP,
-            actor=actor,
-            note="",
-            fields={"followed_up_at": now, "follow_up": text.strip(), "due_date": None},
-            now=now,
-        )
-        _notify_reporter(complaint, "status_changed")
-        return complaint
+    return COMPLAINT_WORKFLOW.apply(
+        complaint,
+        Status.FOLLOWED_UP,
+        actor=actor,
+        changes={"follow_up": text.strip(), "due_date": None},
+        step="follow_up",
+        now=now,
+    ).case
 
 
 def complaint_resolve(
@@ -464,28 +360,15 @@ def complaint_resolve(
     now = now or timezone.now()
     if satisfaction not in ("", *Satisfaction.values):
         raise ValidationError({"satisfaction": [_("Choose a valid satisfaction.")]})
-    with transaction.atomic():
-        complaint = _lock(complaint)
-        _check(actor, "resolve", complaint)
-        complaint = _transition(
-            complaint,
-            to_status=Status.RESOLVED,
-            actor=actor,
-            note=note.strip(),
-            fields={"resolved_at": now, "satisfaction": satisfaction},
-            now=now,
-        )
-        _notify_reporter(complaint, "status_changed")
-        return complaint
-
-
-def reopen_deadline(complaint: Complaint) -> dt.date | None:
-    if complaint.resolved_at is None:
-        return None
-    return Calendar().add(
-        receipt_date(complaint.resolved_at),
-        ComplaintSettings.load().reopen_window_days,
-    )
+    return COMPLAINT_WORKFLOW.apply(
+        complaint,
+        Status.RESOLVED,
+        actor=actor,
+        note=note.strip(),
+        changes={"satisfaction": satisfaction},
+        step="resolve",
+        now=now,
+    ).case
 
 
 def complaint_reopen(
@@ -496,40 +379,21 @@ def complaint_reopen(
     now = now or timezone.now()
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for reopening.")]})
-    with transaction.atomic():
-        complaint = _lock(complaint)
-        _check(actor, "reopen", complaint)
-        COMPLAINT_WORKFLOW.check(complaint.status, Status.FORWARDED)
-        if complaint.reopen_count >= 1:
-            raise ApplicationError(
-                _("This complaint has already been reopened once."),
-                code="reopened_already",
-            )
-        deadline = reopen_deadline(complaint)
-        if deadline is not None and timezone.localdate(now) > deadline:
-            raise ApplicationError(
-                _("The period to reopen this complaint ended on %(date)s.")
-                % {"date": deadline.isoformat()},
-                code="reopen_window_passed",
-            )
-        fields = _forward_fields(complaint, None, now)
-        fields.update(
-            {
-                "reopen_count": complaint.reopen_count + 1,
-                "reopened_at": now,
-                "satisfaction": Satisfaction.NOT_SATISFIED,
-            }
-        )
-        complaint = _transition(
-            complaint,
-            to_status=Status.FORWARDED,
-            actor=actor,
-            note=_("Reopened: %(reason)s") % {"reason": reason.strip()},
-            fields=fields,
-            now=now,
-        )
-        _notify_unit(complaint)
-        return complaint
+    return COMPLAINT_WORKFLOW.apply(
+        complaint,
+        Status.FORWARDED,
+        actor=actor,
+        message=gettext_noop("Reopened: %(reason)s"),
+        data={"reason": reason.strip()},
+        changes=lambda locked: {
+            **_forward_fields(locked, None, now),
+            "reopen_count": locked.reopen_count + 1,
+            "reopened_at": now,
+            "satisfaction": Satisfaction.NOT_SATISFIED,
+        },
+        step="reopen",
+        now=now,
+    ).case
 
 
 def complaint_record_lapor(
@@ -577,74 +441,46 @@ def complaint_record_lapor(
                 recorded_by=actor,
                 recorded_at=now,
             )
-        record_transition(
+        record_event(
             complaint,
-            from_status=complaint.status,
-            to_status=complaint.status,
+            kind=EventKind.LAPOR,
             actor=actor,
-            note=_("SP4N LAPOR! data recorded: %(id)s %(status)s")
-            % {"id": complaint.lapor_tracking_id, "status": complaint.lapor_status},
+            message=gettext_noop("SP4N LAPOR! data recorded: %(id)s %(status)s"),
+            data={"id": complaint.lapor_tracking_id, "status": complaint.lapor_status},
             is_public=False,
             at=now,
         )
         return complaint
 
 
+def _recounted_complaint_dates(complaint, calendar):
+    verification = calendar.add(
+        receipt_date(complaint.received_at), COMPLAINT_VERIFICATION_DAYS
+    )
+    follow_up = complaint.follow_up_due
+    if complaint.forwarded_at is not None:
+        follow_up = calendar.add(
+            receipt_date(complaint.forwarded_at), COMPLAINT_FOLLOW_UP_DAYS
+        )
+    return {
+        "verification_due": verification,
+        "follow_up_due": follow_up,
+        "due_date": follow_up if complaint.status == Status.FORWARDED else verification,
+    }
+
+
 def complaint_recompute_deadlines(*, reason: str, now: dt.datetime | None = None):
     """After a calendar change: recompute every open due date; each change goes
     into the case's audit trail with the reason. Returns the number changed."""
-    now = now or timezone.now()
-    calendar = Calendar()
-    changed = 0
-    open_ids = Complaint.objects.filter(
-        Q(status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED])
-    ).values_list("pk", flat=True)
-    for pk in open_ids:
-        with transaction.atomic():
-            complaint = Complaint.objects.select_for_update().get(pk=pk)
-            verification = calendar.add(
-                receipt_date(complaint.received_at), COMPLAINT_VERIFICATION_DAYS
-            )
-            follow_up = complaint.follow_up_due
-            if complaint.forwarded_at is not None:
-                follow_up = calendar.add(
-                    receipt_date(complaint.forwarded_at), COMPLAINT_FOLLOW_UP_DAYS
-                )
-            current = (
-                follow_up if complaint.status == Status.FORWARDED else verification
-            )
-            if (verification, follow_up, current) == (
-                complaint.verification_due,
-                complaint.follow_up_due,
-                complaint.due_date,
-            ):
-                continue
-            old = complaint.due_date
-            complaint.verification_due = verification
-            complaint.follow_up_due = follow_up
-            complaint.due_date = current
-            complaint.save(
-                update_fields=[
-                    "verification_due",
-                    "follow_up_due",
-                    "due_date",
-                    "updated_at",
-                ]
-            )
-            record_transition(
-                complaint,
-                from_status=complaint.status,
-                to_status=complaint.status,
-                note=_("Due date changed from %(old)s to %(new)s (calendar: %(why)s).")
-                % {
-                    "old": old.isoformat() if old else "-",
-                    "new": current.isoformat() if current else "-",
-                    "why": reason,
-                },
-                at=now,
-            )
-            changed += 1
-    return changed
+    return recount_deadlines(
+        Complaint.objects.filter(
+            status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED]
+        ),
+        recount=_recounted_complaint_dates,
+        shown=lambda complaint: complaint.due_date,
+        reason=reason,
+        now=now or timezone.now(),
+    )
 
 
 def complaint_convert_to_request(
@@ -676,8 +512,12 @@ def complaint_convert_to_request(
     now = now or timezone.now()
     with transaction.atomic():
         complaint = _lock(complaint)
-        _check(actor, "convert", complaint)
-        COMPLAINT_WORKFLOW.check(complaint.status, Status.CONVERTED)
+        COMPLAINT_WORKFLOW.check_guards(
+            complaint,
+            Status.CONVERTED,
+            Attempt(complaint.status, Status.CONVERTED, actor=actor, now=now),
+            COMPLAINT_WORKFLOW.step("convert"),
+        )
         request = information_request_submit(
             applicant_type=applicant_type,
             name=name,
@@ -697,17 +537,15 @@ def complaint_convert_to_request(
             received_at=complaint.received_at,
             recorded_by=actor,
         )
-        text = _("Converted into information request %(number)s.") % {
-            "number": request.registration_number
-        }
-        if note.strip():
-            text = f"{text} {note.strip()}"
-        _transition(
+        COMPLAINT_WORKFLOW.apply(
             complaint,
-            to_status=Status.CONVERTED,
+            Status.CONVERTED,
             actor=actor,
-            note=text,
-            fields={"converted_request": request, "due_date": None},
+            note=note.strip(),
+            message=gettext_noop("Converted into information request %(number)s."),
+            data={"number": request.registration_number},
+            changes={"converted_request": request, "due_date": None},
+            step="convert",
             now=now,
         )
         return request

@@ -22,7 +22,8 @@ from apps.complaints.models import (
     ComplaintSettings,
     Status,
 )
-from apps.complaints.services import complaint_submit, status_link
+from apps.complaints.notifications import status_link
+from apps.complaints.services import complaint_submit
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
 from apps.core.antispam import over_limit
 from apps.core.client import bound_submission_key
@@ -169,7 +170,7 @@ def _status_context(complaint: Complaint) -> dict:
             {
                 "at": change.created_at,
                 "status": COMPLAINT_WORKFLOW.label(change.to_status),
-                "note": change.note,
+                "note": change.text,
             }
             for change in selectors.public_timeline(complaint)
         ],

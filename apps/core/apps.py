@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from apps.core import checks, signals  # noqa: F401
+        from apps.core import checks, deadlines, signals  # noqa: F401
 
 
 class PPIDAdminConfig(admin_apps.AdminConfig):

@@ -3,7 +3,7 @@
 InputGuardMiddleware refuses (400) what no text column can hold (apps.core.inputs)
 before a view can put it in a query: in the path, the query string, headers, form
 fields and JSON bodies. API views parse their own bodies and guard them in
-apps.api.parsers. DatabaseUnavailableMiddleware turns a lost database into 503.
+apps.core.drf.parsers. DatabaseUnavailableMiddleware turns a lost database into 503.
 """
 
 from rest_framework.views import APIView

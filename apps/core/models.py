@@ -54,15 +54,35 @@ class StatusChangeQuerySet(models.QuerySet):
         return self.filter(visible)
 
 
-class StatusChange(models.Model):
-    """One row per workflow transition of any case: the audit trail the law expects.
+class EventKind(models.TextChoices):
+    TRANSITION = "transition", _("Status change")
+    ASSIGNMENT = "assignment", _("Assignment")
+    DUE_DATE = "due_date", _("Due date changed")
+    DOCUMENT = "document", _("Document given")
+    HEARING = "hearing", _("Hearing")
+    OUTCOME = "outcome", _("Outcome recorded")
+    LAPOR = "lapor", _("SP4N LAPOR! data")
+    NOTE = "note", _("Note")
 
-    Written only by transition services (apps.core.workflow.record_transition).
+
+class StatusChange(models.Model):
+    """One event of any case: its transitions and what else happened to it (the
+    audit trail the law expects). The text is rendered when displayed, in the
+    reader's language, from `message` (an English msgid) and `data`; `note` is
+    what a person wrote and is shown as written.
+
+    Written only by services (apps.core.workflow.record_transition).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     case = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.TRANSITION,
+    )
     from_status = models.CharField(_("from"), max_length=40, blank=True)
     to_status = models.CharField(_("to"), max_length=40)
     actor = models.ForeignKey(
@@ -73,6 +93,8 @@ class StatusChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    message = models.CharField(_("message"), max_length=200, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
     note = models.TextField(_("note"), blank=True)
     # Shown on public status pages; a note with personal data is kept internal.
     is_public = models.BooleanField(_("shown to the applicant"), default=True)
@@ -81,8 +103,8 @@ class StatusChange(models.Model):
     objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(
@@ -90,9 +112,22 @@ class StatusChange(models.Model):
                 name="core_statuschange_case_idx",
             )
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=EventKind.values),
+                name="core_statuschange_kind_valid",
+            )
+        ]
 
     def __str__(self):
         return f"{self.from_status or '∅'} → {self.to_status}"
+
+    @property
+    def text(self) -> str:
+        """The event in the active language, then the note as written."""
+        from apps.core.events import render_text
+
+        return render_text(self)
 
 
 class NonWorkingDay(TimeStampedModel):

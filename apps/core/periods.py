@@ -5,6 +5,8 @@ they are counted (day 1 is the first working day after the receipt date).
 Tests in tests/core/test_periods.py pin every value.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 # UU 14/2008 Pasal 22(7): written notice (pemberitahuan tertulis) in 10 working days.
 REQUEST_NOTICE_DAYS = 10
 # UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons.
@@ -33,3 +35,20 @@ COMPLAINT_FOLLOW_UP_DAYS = 5
 BERKALA_REFRESH_MONTHS = 6
 # Portal rule: a case is flagged "due soon" this many working days before its due date.
 DUE_SOON_DAYS = 2
+
+# UU 14/2008 Pasal 17: the exemptions from open information, letters a to j. The one
+# list of them: registers, written notices and statistics take letters from here.
+PASAL_17 = {
+    "a": _("a: would obstruct law enforcement"),
+    "b": _("b: would harm intellectual property or fair competition"),
+    "c": _("c: would endanger state defence and security"),
+    "d": _("d: would reveal Indonesia's natural wealth"),
+    "e": _("e: would harm national economic resilience"),
+    "f": _("f: would harm foreign relations"),
+    "g": _("g: would reveal authentic private deeds, last wishes or wills"),
+    "h": _("h: would reveal personal secrets"),
+    "i": _("i: inter- or intra-agency memoranda confidential by nature"),
+    "j": _("j: information another law forbids disclosing"),
+}
+PASAL_17_LETTERS = tuple(PASAL_17)
+PASAL_17_CHOICES = list(PASAL_17.items())

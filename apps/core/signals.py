@@ -12,6 +12,12 @@ from apps.core.workdays import bump_calendar_version
 # kwargs: dates (the changed dates), reason (text for the audit trail).
 calendar_changed = Signal()
 
+# Sent after commit for each public transition a workflow applied (never for other
+# event kinds: a due date recount or a document is not news on another channel).
+# Receivers reach the applicant beyond the case's own e-mail (apps/channels);
+# kwargs: case, event.
+case_transitioned = Signal()
+
 
 @receiver([post_save, post_delete], sender=NonWorkingDay)
 def _calendar_corrected(sender, instance, **kwargs):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.core.files import IDENTITY_KINDS, validate_upload
+from apps.core.periods import PASAL_17_LETTERS
 from apps.core.validators import normalize_phone
 from apps.core.widgets import NativeDateInput
 from apps.info_requests.models import (
@@ -18,7 +19,7 @@ from apps.info_requests.models import (
     RefusalReason,
 )
 
-PASAL_17_CHOICES = [(letter, letter) for letter in "abcdefghij"]
+PASAL_17_CHOICES = [(letter, letter) for letter in PASAL_17_LETTERS]
 
 
 class OfficerIntakeForm(forms.ModelForm):

@@ -23,14 +23,14 @@ from rest_framework.views import APIView
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.accounts.personal_data import may_see
 from apps.accounts.roles import can_act_on_unit, scope_to_user
-from apps.api.throttles import PublicSubmitThrottle
 from apps.core.client import bound_submission_uuid
+from apps.core.drf.lookup import CaseStatusView
+from apps.core.drf.throttles import PublicSubmitThrottle
 from apps.core.files import private_file_response
 from apps.core.tracking import make_status_token
 from apps.info_requests import serializers as s
@@ -75,12 +75,6 @@ class RequestSubmitThrottle(PublicSubmitThrottle):
 
     def get_rate(self):
         return settings.PUBLIC_FORM_RATE
-
-
-class RequestStatusThrottle(RequestSubmitThrottle):
-    """Status lookups have their own budget: guessing contacts is throttled."""
-
-    scope = "request_status"
 
 
 def _officer_case(request, number: str, permission: str) -> InformationRequest:
@@ -279,30 +273,25 @@ STATUS_PARAMETERS = [
 ]
 
 
-class RequestStatusView(APIView):
+class RequestStatusView(CaseStatusView):
     """The public status of a request: needs its number and the contact on file."""
 
-    permission_classes = [AllowAny]
-    throttle_classes = [RequestStatusThrottle]
+    query = s.StatusQuerySerializer
+    not_found = NOT_FOUND
 
-    def _lookup(self, data):
-        query = s.StatusQuerySerializer(data=data)
-        query.is_valid(raise_exception=True)
-        found = request_for_applicant(
-            query.validated_data["registration_number"],
-            query.validated_data["contact"],
-        )
-        if found is None:
-            raise NotFound(NOT_FOUND)
-        response = Response(s.PublicStatusSerializer(public_status(found)).data)
-        add_never_cache_headers(response)
-        return response
+    def find(self, number, contact):
+        return request_for_applicant(number, contact)
+
+    def payload(self, case):
+        return s.PublicStatusSerializer(public_status(case)).data
 
     @extend_schema(
-        summary="Public status of a request",
+        summary="Public status of a request (deprecated: use POST)",
         description="Status, dates, outcome and timeline; never personal data. A "
-        "wrong number and a wrong contact give the same 404.",
+        "wrong number and a wrong contact give the same 404. The contact in the "
+        "query string ends up in logs: POST it instead.",
         parameters=STATUS_PARAMETERS,
+        deprecated=True,
         responses={
             200: s.PublicStatusSerializer,
             400: ERROR_400,
@@ -311,7 +300,7 @@ class RequestStatusView(APIView):
         },
     )
     def get(self, request):
-        return self._lookup(request.query_params)
+        return super().get(request)
 
     @extend_schema(
         summary="Public status of a request (contact kept out of the URL)",
@@ -324,7 +313,7 @@ class RequestStatusView(APIView):
         },
     )
     def post(self, request):
-        return self._lookup(request.data)
+        return super().post(request)
 
 
 class RequestDetailView(APIView):

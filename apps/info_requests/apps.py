@@ -8,4 +8,7 @@ class InfoRequestsConfig(AppConfig):
     verbose_name = _("Information requests")
 
     def ready(self):
-        from apps.info_requests import signals  # noqa: F401
+        from apps.core.deadlines import register_recount
+        from apps.info_requests.services import information_requests_recompute_deadlines
+
+        register_recount(information_requests_recompute_deadlines)

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.accounts.roles import scope_to_user
 from apps.core import periods
@@ -30,7 +31,12 @@ def panels(request) -> list[dict]:
     for label, queryset, url, alert in [
         (_("New"), new, new_url, False),
         (
-            _("Due within 2 working days"),
+            ngettext(
+                "Due within %(days)s working day",
+                "Due within %(days)s working days",
+                periods.DUE_SOON_DAYS,
+            )
+            % {"days": periods.DUE_SOON_DAYS},
             mine.due_soon(today, horizon),
             f"{changelist}?deadline=soon",
             False,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import EncryptedPrivateStorage, encrypted_storage
-from apps.core.intake import Channel
+from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
 
 # Letters and documents given to applicants (may name them, may be personal data):
@@ -167,6 +167,13 @@ class InformationRequest(TimeStampedModel):
     channel = models.CharField(
         _("channel"), max_length=12, choices=Channel.choices, default=Channel.WEB
     )
+    # The language the applicant hears in (apps.core.intake.applicant_language).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.INDONESIAN,
+    )
     received_at = models.DateTimeField(_("received at"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -220,6 +227,9 @@ class InformationRequest(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="inforeq_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=Language.values), name="inforeq_language_valid"
             ),
             models.CheckConstraint(
                 condition=Q(access_method__in=AccessMethod.values),

@@ -36,7 +36,7 @@ def public_timeline(request: InformationRequest) -> list[dict]:
                 if change.to_status in Status.values
                 else change.to_status
             ),
-            "note": change.note if change.is_public else "",
+            "note": change.text,
         }
         for change in StatusChange.objects.for_object(request).filter(is_public=True)
     ]

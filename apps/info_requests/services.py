@@ -1,8 +1,8 @@
 """Workflow of an information request: received → in process → (extended) → decided.
 
-Every write that matters goes through a function here: it locks the row, checks
-REQUEST_WORKFLOW, saves, writes the StatusChange audit row and queues the
-applicant's e-mail after commit.
+Every write that matters goes through a function here; status changes go through
+REQUEST_WORKFLOW.apply (lock, table and guards, save, audit row, the applicant's
+e-mail after commit).
 """
 
 from __future__ import annotations
@@ -17,16 +17,21 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accounts.roles import can_act_on_unit
 from apps.core import periods
+from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
+from apps.core.events import LABEL
 from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.validators import normalize_phone
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
+from apps.info_requests.letters import render_notice_pdf
 from apps.info_requests.models import (
     AccessMethod,
     Channel,
@@ -38,47 +43,6 @@ from apps.info_requests.models import (
 from apps.info_requests.workflow import REQUEST_WORKFLOW
 
 NUMBER_KIND = "request"
-
-
-def _queue_status_email(request: InformationRequest, change_id: int) -> None:
-    from apps.info_requests import tasks
-
-    transaction.on_commit(
-        lambda: tasks.send_request_status_email.enqueue(
-            request_id=request.pk, change_id=change_id
-        )
-    )
-
-
-def _transition(
-    request: InformationRequest,
-    *,
-    to_status: str,
-    actor,
-    note: str = "",
-    fields: list[str],
-    now: dt.datetime | None = None,
-    notify: bool = True,
-):
-    from_status = request.status
-    REQUEST_WORKFLOW.check(from_status, to_status)
-    request.status = to_status
-    if to_status in (Status.DECIDED, Status.WITHDRAWN):
-        request.closed_at = now or timezone.now()
-        fields = [*fields, "closed_at"]
-    request.full_clean()
-    request.save(update_fields=[*fields, "status", "updated_at"])
-    change = record_transition(
-        request,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        note=note,
-        at=now,
-    )
-    if notify:
-        _queue_status_email(request, change.pk)
-    return change
 
 
 def _locked(request: InformationRequest) -> InformationRequest:
@@ -177,6 +141,7 @@ def information_request_submit(
         delivery_method=delivery_method,
         unit=unit,
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=recorded_by
         if recorded_by and recorded_by.is_authenticated
@@ -212,8 +177,8 @@ def information_request_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=recorded_by,
-                note=_("Received via %(channel)s.")
-                % {"channel": request.get_channel_display()},
+                message=gettext_noop("Received via %(channel)s."),
+                data={"channel": Channel(request.channel)},
                 at=received_at,
             )
     except IntegrityError:
@@ -246,39 +211,32 @@ def information_request_assign(
     Only the PPID Utama routes (permission route_informationrequest); a reassignment
     of a request in process keeps its status and leaves an audit row.
     """
+    if unit is None:
+        raise ValidationError({"unit": _("Choose the unit that handles the request.")})
+    assigned = {
+        "message": gettext_noop("Assigned to %(unit)s."),
+        "data": {"unit": unit.name},
+        "note": note,
+    }
     with transaction.atomic():
         request = _locked(request)
-        if unit is None:
-            raise ValidationError(
-                {"unit": _("Choose the unit that handles the request.")}
-            )
-        previous_unit = request.unit
-        request.unit = unit
-        text = _("Assigned to %(unit)s.") % {"unit": unit.name}
-        if note:
-            text = f"{text} {note}"
-        if request.status == Status.IN_PROCESS:
-            if previous_unit == unit:
-                raise ApplicationError(_("The request is already with this unit."))
-            request.full_clean()
-            request.save(update_fields=["unit", "updated_at"])
-            record_transition(
+        if request.status != Status.IN_PROCESS:
+            return REQUEST_WORKFLOW.apply(
                 request,
-                from_status=request.status,
-                to_status=request.status,
+                Status.IN_PROCESS,
                 actor=actor,
-                note=text,
-                at=now,
-            )
-        else:
-            _transition(
-                request,
-                to_status=Status.IN_PROCESS,
-                actor=actor,
-                note=text,
-                fields=["unit"],
+                changes={"unit": unit},
                 now=now,
-            )
+                **assigned,
+            ).case
+        if request.unit_id == unit.pk:
+            raise ApplicationError(_("The request is already with this unit."))
+        request.unit = unit
+        request.full_clean()
+        request.save(update_fields=["unit", "updated_at"])
+        record_event(
+            request, kind=EventKind.ASSIGNMENT, actor=actor, at=now, **assigned
+        )
     return request
 
 
@@ -292,18 +250,14 @@ def information_request_ask_completion(
     """received / in process → awaiting the applicant's completion (what is missing)."""
     if not missing.strip():
         raise ValidationError({"missing": _("Say what the applicant must complete.")})
-    with transaction.atomic():
-        request = _locked(request)
-        request.completion_note = missing.strip()
-        _transition(
-            request,
-            to_status=Status.AWAITING_COMPLETION,
-            actor=actor,
-            note=missing.strip(),
-            fields=["completion_note"],
-            now=now,
-        )
-    return request
+    return REQUEST_WORKFLOW.apply(
+        request,
+        Status.AWAITING_COMPLETION,
+        actor=actor,
+        note=missing.strip(),
+        changes={"completion_note": missing.strip()},
+        now=now,
+    ).case
 
 
 def information_request_complete_requirements(
@@ -321,22 +275,34 @@ def information_request_complete_requirements(
     with transaction.atomic():
         request = _locked(request)
         target = Status.IN_PROCESS if request.unit_id else Status.RECEIVED
-        fields = ["completion_note"]
-        request.completion_note = ""
-        text = note or _("The applicant completed the requirements.")
+        changes = {"completion_note": ""}
+        message, data = "", {}
+        if not note:
+            message = gettext_noop("The applicant completed the requirements.")
         if settings.REQUEST_COMPLETION_CLOCK == "restart":
-            old_due = request.due_date
             completed_on = receipt_date(now or timezone.now())
-            request.due_date = Calendar().add(completed_on, periods.REQUEST_NOTICE_DAYS)
-            fields.append("due_date")
-            text += " " + _("Due date recounted from %(old)s to %(new)s.") % {
-                "old": old_due.isoformat(),
-                "new": request.due_date.isoformat(),
-            }
-        _transition(
-            request, to_status=target, actor=actor, note=text, fields=fields, now=now
-        )
-    return request
+            changes["due_date"] = Calendar().add(
+                completed_on, periods.REQUEST_NOTICE_DAYS
+            )
+            message = (
+                gettext_noop(
+                    "The applicant completed the requirements. Due date recounted "
+                    "from %(old)s to %(new)s."
+                )
+                if not note
+                else gettext_noop("Due date recounted from %(old)s to %(new)s.")
+            )
+            data = {"old": request.due_date, "new": changes["due_date"]}
+        return REQUEST_WORKFLOW.apply(
+            request,
+            target,
+            actor=actor,
+            note=note,
+            message=message,
+            data=data,
+            changes=changes,
+            now=now,
+        ).case
 
 
 def information_request_extend(
@@ -348,40 +314,26 @@ def information_request_extend(
     now: dt.datetime | None = None,
 ) -> InformationRequest:
     """in process → extended: once, 7 more working days, with a written reason,
-    only while the original due date has not passed."""
-    today = today or timezone.localdate()
+    only while the original due date has not passed (guards in REQUEST_WORKFLOW;
+    `today` is the day the guard counts from)."""
     if not reason.strip():
         raise ValidationError(
             {"reason": _("Give the written reason for the extension.")}
         )
-    with transaction.atomic():
-        request = _locked(request)
-        if request.extended_due_date:
-            raise ApplicationError(
-                _("A request can be extended only once."), code="already_extended"
-            )
-        if today > request.due_date:
-            raise ApplicationError(
-                _(
-                    "The due date %(due)s has passed; the request can no longer "
-                    "be extended."
-                )
-                % {"due": request.due_date.isoformat()},
-                code="due_date_passed",
-            )
-        request.extended_due_date = Calendar().add(
-            request.due_date, periods.REQUEST_EXTENSION_DAYS
-        )
-        request.extension_reason = reason.strip()
-        _transition(
-            request,
-            to_status=Status.EXTENDED,
-            actor=actor,
-            note=reason.strip(),
-            fields=["extended_due_date", "extension_reason"],
-            now=now,
-        )
-    return request
+    return REQUEST_WORKFLOW.apply(
+        request,
+        Status.EXTENDED,
+        actor=actor,
+        note=reason.strip(),
+        changes=lambda locked: {
+            "extended_due_date": Calendar().add(
+                locked.due_date, periods.REQUEST_EXTENSION_DAYS
+            ),
+            "extension_reason": reason.strip(),
+        },
+        now=now,
+        today=today,
+    ).case
 
 
 def information_request_decide(
@@ -418,7 +370,7 @@ def information_request_decide(
             errors["exemption_letters"] = [
                 _("Name the Pasal 17 letter(s) a–j the exemption rests on.")
             ]
-        elif any(letter not in "abcdefghij" or len(letter) != 1 for letter in letters):
+        elif any(letter not in periods.PASAL_17_LETTERS for letter in letters):
             errors["exemption_letters"] = [_("Pasal 17 letters are a to j.")]
     if decision == WrittenNotice.Decision.FORWARDED and not holding_body.strip():
         errors["holding_body"] = [_("Name the body the request is forwarded to.")]
@@ -438,58 +390,53 @@ def information_request_decide(
         ]
     if errors:
         raise ValidationError(errors)
+    # Refused early on the unlocked row, so no letter is rendered in vain.
+    REQUEST_WORKFLOW.check_guards(
+        request,
+        Status.DECIDED,
+        Attempt(request.status, Status.DECIDED, actor=actor, now=now),
+        REQUEST_WORKFLOW.step("decide"),
+    )
+    notice = WrittenNotice(
+        request=request,
+        letter_number=f"{request.registration_number}/PT",
+        control=control,
+        holding_body=holding_body.strip(),
+        decision=decision,
+        refusal_reason=refusal_reason if decision == "refused" else "",
+        exemption_letters=letters if refusal_reason == "exempt" else [],
+        exemption_reference=exemption_reference.strip(),
+        information_given=information_given.strip(),
+        form_given=form_given,
+        delivery_method=delivery_method,
+        cost=Decimal(cost or 0),
+        payment_method=payment_method.strip(),
+        time_needed=time_needed.strip(),
+        redactions=redactions.strip(),
+        explanation=explanation.strip(),
+        issued_by=actor if actor and actor.is_authenticated else None,
+        issued_at=now,
+    )
+    notice.full_clean(exclude=["request", "letter"])
+    # The letter is rendered before the row is locked (rendering takes a second);
+    # what it shows of the request (number, name, receipt) does not change.
+    letter = ContentFile(render_notice_pdf(notice))
     with transaction.atomic():
-        request = _locked(request)
-        if request.status == Status.REOPENED:
-            raise ApplicationError(
-                _(
-                    "The written notice of this request was already issued; a request "
-                    "reopened on objection is closed once the ordered release is done."
-                ),
-                code="already_decided",
-            )
-        REQUEST_WORKFLOW.check(request.status, Status.DECIDED)
-        notice = WrittenNotice(
-            request=request,
-            letter_number=f"{request.registration_number}/PT",
-            control=control,
-            holding_body=holding_body.strip(),
-            decision=decision,
-            refusal_reason=refusal_reason if decision == "refused" else "",
-            exemption_letters=letters if refusal_reason == "exempt" else [],
-            exemption_reference=exemption_reference.strip(),
-            information_given=information_given.strip(),
-            form_given=form_given,
-            delivery_method=delivery_method,
-            cost=Decimal(cost or 0),
-            payment_method=payment_method.strip(),
-            time_needed=time_needed.strip(),
-            redactions=redactions.strip(),
-            explanation=explanation.strip(),
-            issued_by=actor if actor and actor.is_authenticated else None,
-            issued_at=now,
-        )
-        notice.full_clean(exclude=["request", "letter"])
-        notice.save()
-        request.decided_at = now
-        change = _transition(
+        event = REQUEST_WORKFLOW.apply(
             request,
-            to_status=Status.DECIDED,
+            Status.DECIDED,
             actor=actor,
-            note=notice.get_decision_display(),
-            fields=["decided_at"],
+            message=LABEL,
+            data={"label": WrittenNotice.Decision(decision)},
+            changes={"decided_at": now},
+            step="decide",
             now=now,
-            notify=False,
         )
-        from apps.info_requests.letters import render_notice_pdf
-
+        notice.request = event.case
         notice.letter.save(
-            f"{request.registration_number}-pemberitahuan.pdf",
-            ContentFile(render_notice_pdf(notice)),
-            save=False,
+            f"{request.registration_number}-pemberitahuan.pdf", letter, save=False
         )
-        notice.save(update_fields=["letter"])
-        _queue_status_email(request, change.pk)
+        notice.save()
     return notice
 
 
@@ -501,42 +448,40 @@ def information_request_withdraw(
     now: dt.datetime | None = None,
 ) -> InformationRequest:
     """any open status → withdrawn by the applicant (recorded by an officer)."""
-    with transaction.atomic():
-        request = _locked(request)
-        _transition(
-            request,
-            to_status=Status.WITHDRAWN,
-            actor=actor,
-            note=note or _("Withdrawn by the applicant."),
-            fields=[],
-            now=now,
-        )
-    return request
+    return REQUEST_WORKFLOW.apply(
+        request,
+        Status.WITHDRAWN,
+        actor=actor,
+        note=note,
+        message="" if note else gettext_noop("Withdrawn by the applicant."),
+        now=now,
+    ).case
 
 
 def information_request_reopen(
     *,
     request: InformationRequest,
     actor,
-    note: str,
+    note: str = "",
+    message: str = "",
+    data: dict | None = None,
     now: dt.datetime | None = None,
 ) -> InformationRequest:
-    """decided → reopened: the Atasan PPID ordered release on an objection (`note`
-    says what). The PPID then gives the documents and closes it again."""
-    if not note.strip():
+    """decided → reopened: the Atasan PPID ordered release on an objection (`note`,
+    or `message` and its `data`, say what). The PPID then gives the documents and
+    closes it again."""
+    if not note.strip() and not message:
         raise ValidationError({"note": _("Say what the PPID must release.")})
-    with transaction.atomic():
-        request = _locked(request)
-        request.closed_at = None
-        _transition(
-            request,
-            to_status=Status.REOPENED,
-            actor=actor,
-            note=note.strip(),
-            fields=["closed_at"],
-            now=now,
-        )
-    return request
+    return REQUEST_WORKFLOW.apply(
+        request,
+        Status.REOPENED,
+        actor=actor,
+        note=note.strip(),
+        message=message,
+        data=data,
+        changes={"closed_at": None},
+        now=now,
+    ).case
 
 
 def information_request_close_reopened(
@@ -544,21 +489,22 @@ def information_request_close_reopened(
     request: InformationRequest,
     actor,
     note: str = "",
+    message: str = "",
+    data: dict | None = None,
     now: dt.datetime | None = None,
 ) -> InformationRequest:
     """reopened → decided: the ordered release was delivered (closed_at set again)."""
-    with transaction.atomic():
-        request = _locked(request)
-        _transition(
-            request,
-            to_status=Status.DECIDED,
-            actor=actor,
-            note=note.strip()
-            or _("The information ordered on objection was released."),
-            fields=[],
-            now=now,
-        )
-    return request
+    if not note.strip() and not message:
+        message = gettext_noop("The information ordered on objection was released.")
+    return REQUEST_WORKFLOW.apply(
+        request,
+        Status.DECIDED,
+        actor=actor,
+        note=note.strip(),
+        message=message,
+        data=data,
+        now=now,
+    ).case
 
 
 def information_request_add_document(
@@ -594,51 +540,35 @@ def information_request_add_document(
             f"{request.registration_number}-{checked.sha256[:12]}", upload, save=False
         )
         document.save()
-        record_transition(
+        record_event(
             request,
-            from_status=request.status,
-            to_status=request.status,
+            kind=EventKind.DOCUMENT,
             actor=actor,
-            note=_("Document made available: %(name)s") % {"name": document.filename},
+            message=gettext_noop("Document made available: %(name)s"),
+            data={"name": document.filename},
         )
     return document
 
 
+def _recounted_request_dates(request, calendar):
+    due, extended = compute_due_dates(
+        received_at=request.received_at,
+        extended=request.extended_due_date is not None,
+        calendar=calendar,
+    )
+    if settings.REQUEST_COMPLETION_CLOCK == "restart" and due < request.due_date:
+        return None  # a due date recounted from completion stays as recounted
+    return {"due_date": due, "extended_due_date": extended}
+
+
 def information_requests_recompute_deadlines(*, reason: str) -> int:
     """After a calendar correction: recount every open due date; audit each change."""
-    calendar = Calendar()
-    changed = 0
-    for request in InformationRequest.objects.open().iterator():
-        due, extended = compute_due_dates(
-            received_at=request.received_at,
-            extended=request.extended_due_date is not None,
-            calendar=calendar,
-        )
-        if settings.REQUEST_COMPLETION_CLOCK == "restart" and due < request.due_date:
-            continue  # a due date recounted from completion stays as recounted
-        if (due, extended) == (request.due_date, request.extended_due_date):
-            continue
-        with transaction.atomic():
-            locked = _locked(request)
-            old = locked.extended_due_date or locked.due_date
-            locked.due_date, locked.extended_due_date = due, extended
-            locked.save(update_fields=["due_date", "extended_due_date", "updated_at"])
-            record_transition(
-                locked,
-                from_status=locked.status,
-                to_status=locked.status,
-                note=_(
-                    "Due date changed from %(old)s to %(new)s: calendar correction "
-                    "%(why)s."
-                )
-                % {
-                    "old": old.isoformat(),
-                    "new": (extended or due).isoformat(),
-                    "why": reason,
-                },
-            )
-        changed += 1
-    return changed
+    return recount_deadlines(
+        InformationRequest.objects.open(),
+        recount=_recounted_request_dates,
+        shown=lambda request: request.extended_due_date or request.due_date,
+        reason=reason,
+    )
 
 
 def officer_may_handle(user, request: InformationRequest) -> bool:

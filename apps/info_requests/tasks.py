@@ -28,8 +28,8 @@ def send_request_receipt(*, request_id: int) -> int:
     request = InformationRequest.objects.select_related("unit").get(pk=request_id)
     if not request.email:
         return 0
-    with translation.override("id"):
-        pdf = render_receipt_pdf(request)
+    pdf = render_receipt_pdf(request)  # an official document: always Indonesian
+    with translation.override(request.language):
         subject, body = _render(
             "receipt", {"req": request, "status_url": status_url(request)}
         )
@@ -66,7 +66,7 @@ def send_request_status_email(*, request_id: int, change_id: int) -> int:
                         "application/pdf",
                     )
                 )
-    with translation.override("id"):
+    with translation.override(request.language):
         subject, body = _render(
             "status_changed",
             {

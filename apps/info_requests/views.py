@@ -18,6 +18,7 @@ from apps.accounts.roles import can_act_on_unit
 from apps.core.antispam import over_limit
 from apps.core.client import bound_submission_uuid
 from apps.core.files import private_file_response
+from apps.core.panels import render_panels
 from apps.core.tracking import make_status_token, read_status_token
 from apps.info_requests.forms import RequestForm, StatusLookupForm
 from apps.info_requests.letters import TRACKING_KIND, render_receipt_pdf
@@ -135,11 +136,15 @@ def _status_page(request, info_request, token):
                     ),
                 }
             )
+    status = public_status(info_request)
     return render(
         request,
         "info_requests/status.html",
         {
-            "status": public_status(info_request),
+            "status": status,
+            "panels": render_panels(
+                "request", request=request, status=status, token=token
+            ),
             "token": token,
             "documents": documents,
             "has_notice": hasattr(info_request, "notice")

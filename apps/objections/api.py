@@ -1,17 +1,15 @@
 """/api/v1/objections/: public filing and status; officers' list and answers."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from django.utils.translation import gettext as _
 
-from apps.api.parsers import FormParser, JSONParser, MultiPartParser
-from apps.api.throttles import PublicSubmitThrottle
-from apps.core.antispam import over_limit
+from apps.core.drf.lookup import CaseStatusView, lookup_schema
+from apps.core.drf.parsers import FormParser, JSONParser, MultiPartParser
+from apps.core.drf.throttles import PublicSubmitThrottle
 from apps.info_requests.selectors import request_for_applicant
 from apps.objections import serializers as s
 from apps.objections import services
@@ -142,32 +140,21 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         )
 
 
-class ObjectionStatusView(APIView):
+@lookup_schema(
+    "objection",
+    query=s.ObjectionStatusQuerySerializer,
+    answer=s.ObjectionStatusSerializer,
+    number_field="objection_number",
+)
+class ObjectionStatusView(CaseStatusView):
     """The public status of an objection: number plus the e-mail or phone on file."""
 
-    permission_classes = [permissions.AllowAny]
+    query = s.ObjectionStatusQuerySerializer
+    number_field = "objection_number"
+    not_found = _("No objection with this number and contact.")
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("objection_number", str, required=True),
-            OpenApiParameter("contact", str, required=True),
-        ],
-        responses={
-            200: s.ObjectionStatusSerializer,
-            404: OpenApiResponse(
-                description="No objection matches number and contact."
-            ),
-            429: OpenApiResponse(description="Too many failed lookups from this IP."),
-        },
-    )
-    def get(self, request):
-        if over_limit(request, group="objection-status", increment=False):
-            raise Throttled()
-        objection = objection_for_applicant(
-            request.query_params.get("objection_number", ""),
-            request.query_params.get("contact", ""),
-        )
-        if objection is None:
-            over_limit(request, group="objection-status", increment=True)
-            raise NotFound(_("No objection with this number and contact."))
-        return Response(s.ObjectionStatusSerializer(public_status(objection)).data)
+    def find(self, number, contact):
+        return objection_for_applicant(number, contact)
+
+    def payload(self, case):
+        return s.ObjectionStatusSerializer(public_status(case)).data

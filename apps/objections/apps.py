@@ -8,4 +8,15 @@ class ObjectionsConfig(AppConfig):
     verbose_name = _("Objections and disputes")
 
     def ready(self):
-        from apps.objections import signals  # noqa: F401
+        from apps.core.deadlines import register_recount
+        from apps.core.panels import register_panel
+        from apps.objections.panels import objection_panel
+        from apps.objections.services import objections_recompute_deadlines
+
+        register_recount(objections_recompute_deadlines)
+        register_panel(
+            "request",
+            template="objections/_request_panel.html",
+            context=objection_panel,
+            order=10,
+        )

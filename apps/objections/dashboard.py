@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from apps.core import periods
 from apps.core.workdays import Calendar
@@ -30,7 +31,12 @@ def panels(request) -> list[dict]:
                 False,
             ),
             (
-                _("Due within 2 working days"),
+                ngettext(
+                    "Due within %(days)s working day",
+                    "Due within %(days)s working days",
+                    periods.DUE_SOON_DAYS,
+                )
+                % {"days": periods.DUE_SOON_DAYS},
                 mine.due_soon(today, horizon),
                 f"{changelist}?deadline=soon",
                 False,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import EncryptedPrivateStorage, encrypted_storage
-from apps.core.intake import Channel
+from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
 from apps.info_requests.models import ApplicantType
 
@@ -156,6 +156,13 @@ class Objection(TimeStampedModel):
     channel = models.CharField(
         _("channel"), max_length=12, choices=Channel.choices, default=Channel.WEB
     )
+    # The language the applicant hears in (apps.core.intake.applicant_language).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.INDONESIAN,
+    )
     received_at = models.DateTimeField(_("received at"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -243,6 +250,10 @@ class Objection(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="objection_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=Language.values),
+                name="objection_language_valid",
             ),
             models.CheckConstraint(
                 condition=Q(applicant_response__in=[*ApplicantResponse.values, ""]),

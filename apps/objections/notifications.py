@@ -6,27 +6,12 @@ Rendered when called (inside the service's transaction), sent after commit.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from apps.accounts.roles import Role, visible_unit_ids
+from apps.accounts.recipients import officer_emails
+from apps.accounts.roles import Role
 from apps.core.models import BodyProfile
 from apps.core.tasks import queue_templated_email
-
-
-def _officers(role, unit_id=None) -> list[str]:
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=role)
-        .exclude(email="")
-        .distinct()
-    )
-    emails = []
-    for user in users:
-        units = visible_unit_ids(user)
-        if unit_id is None or units is None or unit_id in units:
-            emails.append(user.email)
-    return emails
 
 
 def _context(objection) -> dict:
@@ -50,6 +35,7 @@ def objection_received(objection) -> None:
             to=[objection.email],
             template="objections/receipt",
             context=context,
+            language=objection.language,
             attachments=[
                 (
                     f"tanda-bukti-keberatan-{objection.number}.pdf",
@@ -59,7 +45,7 @@ def objection_received(objection) -> None:
             ],
         )
     queue_templated_email(
-        to=_officers(Role.ATASAN_PPID),
+        to=officer_emails(Role.ATASAN_PPID),
         template="objections/new_for_atasan",
         context=context,
     )
@@ -82,12 +68,13 @@ def objection_answered(objection) -> None:
             to=[objection.email],
             template="objections/answered",
             context=context,
+            language=objection.language,
             attachments=attachments,
         )
     if objection.release_ordered:
         queue_templated_email(
-            to=_officers(Role.PPID_PELAKSANA, objection.unit_id)
-            + _officers(Role.PPID_UTAMA),
+            to=officer_emails(Role.PPID_PELAKSANA, objection.unit)
+            + officer_emails(Role.PPID_UTAMA),
             template="objections/release_ordered",
             context=context,
         )
@@ -99,4 +86,5 @@ def objection_status_changed(objection) -> None:
             to=[objection.email],
             template="objections/status_changed",
             context=_context(objection),
+            language=objection.language,
         )

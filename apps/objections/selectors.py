@@ -59,7 +59,7 @@ def public_timeline(objection: Objection) -> list[dict]:
                 if change.to_status in Status.values
                 else change.to_status
             ),
-            "note": change.note,
+            "note": change.text,
         }
         for change in StatusChange.objects.for_object(objection).filter(is_public=True)
     ]

@@ -93,6 +93,13 @@ class TimelineStepSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
+class ObjectionStatusQuerySerializer(serializers.Serializer):
+    objection_number = serializers.CharField(max_length=40)
+    contact = serializers.CharField(
+        max_length=200, help_text=_("The e-mail address or phone number on file.")
+    )
+
+
 class ObjectionStatusSerializer(serializers.Serializer):
     """What the public may see: never a name, NIK, address, phone or e-mail."""
 

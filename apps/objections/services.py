@@ -1,13 +1,14 @@
 """Workflow of an objection: received → answered / release ordered → released, or
 withdrawn; and of a dispute before the Komisi Informasi (stage by stage).
 
-Every write that matters goes through a function here: it locks the row, checks
-the transition table, saves, writes the StatusChange audit row and queues e-mails
-after commit.
+Every write that matters goes through a function here; status changes go through
+OBJECTION_WORKFLOW.apply (lock, table and guards, save, audit row, e-mails after
+commit). Letters are rendered before a row is locked or after the commit.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import uuid
 
@@ -16,33 +17,43 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import periods
+from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
+from apps.core.events import LABEL
 from apps.core.files import IDENTITY_KINDS, validate_upload
-from apps.core.models import BodyProfile
+from apps.core.intake import applicant_language
+from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import record_transition
+from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests import services as request_services
 from apps.info_requests.models import ApplicantType, Channel, InformationRequest
 from apps.info_requests.models import Status as RequestStatus
 from apps.objections import notifications
 from apps.objections.eligibility import grounds_for
+from apps.objections.letters import render_answer_pdf
 from apps.objections.models import (
     GROUND_FIELDS,
     RELEASING_OUTCOMES,
-    SETTLEABLE_GROUNDS,
     Dispute,
     DisputeEvent,
+    DisputeOutcome,
     DisputeStage,
     Ground,
     Objection,
     Outcome,
     Status,
 )
-from apps.objections.workflow import DISPUTE_WORKFLOW, OBJECTION_WORKFLOW
+from apps.objections.selectors import dispute_deadline
+from apps.objections.workflow import (
+    DISPUTE_WORKFLOW,
+    OBJECTION_WORKFLOW,
+    outcome_fits_stage,
+)
 
 NUMBER_KIND = "objection"
 
@@ -107,10 +118,11 @@ def _clean_grounds(grounds, request, filed_on) -> tuple[list[str], dict]:
                 ValidationError(
                     _(
                         "The period to object on ground %(g)s closed on %(end)s: an "
-                        "objection must be filed within 30 working days after "
+                        "objection must be filed within %(days)s working days after "
                         "%(arose)s (UU 14/2008 Pasal 35-36)."
                     )
                     % {
+                        "days": periods.OBJECTION_FILING_DAYS,
                         "g": letter,
                         "end": window.window_end.isoformat(),
                         "arose": window.arose_on.isoformat(),
@@ -227,6 +239,7 @@ def objection_submit(
         reason=reason.strip(),
         purpose=(purpose or "").strip(),
         channel=channel,
+        language=applicant_language(channel),
         received_at=received_at,
         recorded_by=recorded_by
         if recorded_by is not None and recorded_by.is_authenticated
@@ -276,10 +289,12 @@ def objection_submit(
                 from_status="",
                 to_status=Status.RECEIVED,
                 actor=recorded_by,
-                note=_("Grounds: %(grounds)s.") % {"grounds": ", ".join(letters)},
+                message=gettext_noop("Grounds: %(grounds)s."),
+                data={"grounds": letters},
                 at=received_at,
             )
-            notifications.objection_received(objection)
+            # After commit: the receipt PDF is not rendered under the request's lock.
+            transaction.on_commit(lambda: notifications.objection_received(objection))
     except IntegrityError:
         if submission_key:
             existing = Objection.objects.filter(submission_key=submission_key).first()
@@ -291,22 +306,6 @@ def objection_submit(
 
 def _locked(objection: Objection) -> Objection:
     return Objection.objects.select_for_update().get(pk=objection.pk)
-
-
-def _transition(objection, *, to_status, actor, note, fields, now=None):
-    from_status = objection.status
-    OBJECTION_WORKFLOW.check(from_status, to_status)
-    objection.status = to_status
-    objection.full_clean(exclude=["identity_document", "power_of_attorney"])
-    objection.save(update_fields=[*fields, "status", "updated_at"])
-    return record_transition(
-        objection,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        note=note,
-        at=now,
-    )
 
 
 def objection_decide(
@@ -342,50 +341,49 @@ def objection_decide(
         errors["reasons"] = [_("Give the reasons or the terms agreed.")]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        objection = _locked(objection)
-        if (
-            outcome == Outcome.SETTLED
-            and not set(objection.grounds) <= SETTLEABLE_GROUNDS
-        ):
-            raise ApplicationError(
-                _(
-                    "Only objections on grounds b to g may be settled by agreement "
-                    "(Pasal 35(2)); this one includes ground a."
-                ),
-                code="not_settleable",
+    if outcome == Outcome.WITHDRAWN:
+        target = Status.WITHDRAWN
+    elif outcome in RELEASING_OUTCOMES:
+        target = Status.RELEASE_ORDERED
+    else:
+        target = Status.ANSWERED
+    changes = {
+        "outcome": outcome,
+        "decision_reasons": reasons,
+        "release_ordered": release_ordered if outcome in RELEASING_OUTCOMES else "",
+        "decided_at": now,
+        "decided_by": actor,
+    }
+    if outcome != Outcome.WITHDRAWN:
+        changes["answer_number"] = f"{objection.number}/TK"
+    data = {"label": Outcome(outcome), "outcome": outcome}
+    # Refused early on the unlocked row, so no letter is rendered in vain.
+    OBJECTION_WORKFLOW.check_guards(
+        objection, target, Attempt(objection.status, target, now=now, data=data)
+    )
+    letter = None
+    if outcome != Outcome.WITHDRAWN:
+        # Rendered before the row lock: the answer as it will be saved.
+        answered = copy.copy(objection)
+        for name, value in changes.items():
+            setattr(answered, name, value)
+        letter = ContentFile(
+            render_answer_pdf(
+                answered,
+                dispute_deadline=dispute_deadline(answered, today=receipt_date(now)),
             )
-        if outcome == Outcome.WITHDRAWN:
-            target = Status.WITHDRAWN
-        elif outcome in RELEASING_OUTCOMES:
-            target = Status.RELEASE_ORDERED
-        else:
-            target = Status.ANSWERED
-        objection.outcome = outcome
-        objection.decision_reasons = reasons
-        objection.release_ordered = (
-            release_ordered if outcome in RELEASING_OUTCOMES else ""
         )
-        objection.decided_at = now
-        objection.decided_by = actor
-        fields = [
-            "outcome",
-            "decision_reasons",
-            "release_ordered",
-            "decided_at",
-            "decided_by",
-        ]
-        if outcome != Outcome.WITHDRAWN:
-            objection.answer_number = f"{objection.number}/TK"
-            fields.append("answer_number")
-        _transition(
+    with transaction.atomic():
+        event = OBJECTION_WORKFLOW.apply(
             objection,
-            to_status=target,
+            target,
             actor=actor,
-            note=objection.get_outcome_display(),
-            fields=fields,
+            message=LABEL,
+            data=data,
+            changes=changes,
             now=now,
         )
+        objection = event.case
         request = objection.request
         if (
             outcome in RELEASING_OUTCOMES
@@ -395,28 +393,15 @@ def objection_decide(
             request_services.information_request_reopen(
                 request=request,
                 actor=actor,
-                note=_("Objection %(number)s upheld: release %(what)s")
-                % {"number": objection.number, "what": release_ordered},
+                message=gettext_noop("Objection %(number)s upheld: release %(what)s"),
+                data={"number": objection.number, "what": release_ordered},
                 now=now,
             )
-        if outcome != Outcome.WITHDRAWN:
-            from apps.objections.letters import render_answer_pdf
-            from apps.objections.selectors import dispute_deadline
-
+        if letter is not None:
             objection.answer_letter.save(
-                f"{objection.number}-tanggapan.pdf",
-                ContentFile(
-                    render_answer_pdf(
-                        objection,
-                        dispute_deadline=dispute_deadline(
-                            objection, today=receipt_date(now)
-                        ),
-                    )
-                ),
-                save=False,
+                f"{objection.number}-tanggapan.pdf", letter, save=False
             )
             objection.save(update_fields=["answer_letter"])
-        notifications.objection_answered(objection)
     return objection
 
 
@@ -427,55 +412,39 @@ def objection_release_complete(
     reopened request is decided (closed) again."""
     now = now or timezone.now()
     with transaction.atomic():
-        objection = _locked(objection)
-        objection.released_at = now
-        _transition(
+        objection = OBJECTION_WORKFLOW.apply(
             objection,
-            to_status=Status.RELEASED,
+            Status.RELEASED,
             actor=actor,
-            note=note.strip() or _("The information ordered was released."),
-            fields=["released_at"],
+            note=note.strip(),
+            message=""
+            if note.strip()
+            else gettext_noop("The information ordered was released."),
             now=now,
-        )
+        ).case
         request = objection.request
         if request is not None and request.status == RequestStatus.REOPENED:
             request_services.information_request_close_reopened(
                 request=request,
                 actor=actor,
-                note=_("Released as ordered on objection %(number)s.")
-                % {"number": objection.number},
+                message=gettext_noop("Released as ordered on objection %(number)s."),
+                data={"number": objection.number},
                 now=now,
             )
-        notifications.objection_status_changed(objection)
     return objection
 
 
 def objections_recompute_deadlines(*, reason: str) -> int:
     """After a calendar correction: recount the due date of objections awaiting an
     answer; audit each change."""
-    calendar = Calendar()
-    changed = 0
-    for objection in Objection.objects.awaiting_answer().iterator():
-        due = answer_due_date(objection.received_at, calendar)
-        if due == objection.due_date:
-            continue
-        with transaction.atomic():
-            locked = _locked(objection)
-            old = locked.due_date
-            locked.due_date = due
-            locked.save(update_fields=["due_date", "updated_at"])
-            record_transition(
-                locked,
-                from_status=locked.status,
-                to_status=locked.status,
-                note=_(
-                    "Due date changed from %(old)s to %(new)s: calendar correction "
-                    "%(why)s."
-                )
-                % {"old": old.isoformat(), "new": due.isoformat(), "why": reason},
-            )
-        changed += 1
-    return changed
+    return recount_deadlines(
+        Objection.objects.awaiting_answer(),
+        recount=lambda objection, calendar: {
+            "due_date": answer_due_date(objection.received_at, calendar)
+        },
+        shown=lambda objection: objection.due_date,
+        reason=reason,
+    )
 
 
 # Disputes (sengketa informasi) before the Komisi Informasi.
@@ -549,33 +518,18 @@ def dispute_record(
 def dispute_advance(
     *, dispute: Dispute, stage: str, on: dt.date, actor, note: str = ""
 ) -> Dispute:
-    """One stage forward (table DISPUTE_WORKFLOW), with the date it was reached."""
+    """One stage forward (DISPUTE_WORKFLOW), with the date it was reached (a guard:
+    not before the previous step)."""
     with transaction.atomic():
-        dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
-        DISPUTE_WORKFLOW.check(dispute.stage, stage)
-        last = dispute.events.order_by("-date").values_list("date", flat=True).first()
-        if last and on < last:
-            raise ValidationError(
-                {
-                    "on": [
-                        _("The date cannot be before the previous step (%(d)s).")
-                        % {"d": last.isoformat()}
-                    ]
-                }
-            )
-        from_stage = dispute.stage
-        dispute.stage = stage
-        dispute.full_clean()
-        dispute.save(update_fields=["stage", "updated_at"])
+        dispute = DISPUTE_WORKFLOW.apply(
+            dispute, stage, actor=actor, note=note.strip(), data={"on": on}
+        ).case
         DisputeEvent.objects.create(
             dispute=dispute,
             kind=DisputeEvent.Kind.STAGE,
             stage=stage,
             date=on,
             note=note.strip(),
-        )
-        record_transition(
-            dispute, from_status=from_stage, to_status=stage, actor=actor, note=note
         )
     return dispute
 
@@ -595,13 +549,13 @@ def dispute_add_hearing(
             date=on,
             note=note.strip(),
         )
-        record_transition(
+        record_event(
             dispute,
-            from_status=dispute.stage,
-            to_status=dispute.stage,
+            kind=EventKind.HEARING,
             actor=actor,
-            note=_("Hearing on %(date)s. %(note)s")
-            % {"date": on.isoformat(), "note": note.strip()},
+            message=gettext_noop("Hearing on %(date)s."),
+            data={"date": on},
+            note=note.strip(),
         )
     return event
 
@@ -619,6 +573,7 @@ def dispute_record_outcome(
     """The Komisi's (or the court's) outcome and how it was carried out."""
     with transaction.atomic():
         dispute = Dispute.objects.select_for_update().get(pk=dispute.pk)
+        outcome_fits_stage(dispute, outcome)
         dispute.outcome = outcome
         dispute.outcome_on = on
         dispute.outcome_summary = summary.strip()
@@ -637,11 +592,11 @@ def dispute_record_outcome(
                 "updated_at",
             ]
         )
-        record_transition(
+        record_event(
             dispute,
-            from_status=dispute.stage,
-            to_status=dispute.stage,
+            kind=EventKind.OUTCOME,
             actor=actor,
-            note=dispute.get_outcome_display(),
+            message=LABEL,
+            data={"label": DisputeOutcome(outcome)},
         )
     return dispute

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.accounts.roles import scope_to_user
 from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
+from apps.core.periods import PASAL_17_CHOICES
 from apps.registers.models import (
-    PASAL_17_LETTERS,
     Announcement,
     Category,
     Document,
@@ -62,7 +62,7 @@ class DocumentInlineForm(forms.ModelForm):
 class ExemptInformationAdminForm(forms.ModelForm):
     pasal17 = forms.MultipleChoiceField(
         label=_("UU 14/2008 Pasal 17 letters"),
-        choices=PASAL_17_LETTERS,
+        choices=PASAL_17_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     minutes = forms.FileField(

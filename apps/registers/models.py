@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.files import EncryptedPrivateStorage, PrivateStorage
 from apps.core.models import TimeStampedModel
+from apps.core.periods import PASAL_17_LETTERS
 
 document_storage = PrivateStorage("registers")
 # Minutes of a consequence test are never public: encrypted at rest, same folder.
@@ -357,20 +358,6 @@ class ExemptInformationQuerySet(models.QuerySet):
         )
 
 
-PASAL_17_LETTERS = [
-    ("a", _("a: would obstruct law enforcement")),
-    ("b", _("b: would harm intellectual property or fair competition")),
-    ("c", _("c: would endanger state defence and security")),
-    ("d", _("d: would reveal Indonesia's natural wealth")),
-    ("e", _("e: would harm national economic resilience")),
-    ("f", _("f: would harm foreign relations")),
-    ("g", _("g: would reveal authentic private deeds, last wishes or wills")),
-    ("h", _("h: would reveal personal secrets")),
-    ("i", _("i: inter- or intra-agency memoranda confidential by nature")),
-    ("j", _("j: information another law forbids disclosing")),
-]
-
-
 class ExemptInformation(TimeStampedModel):
     """Daftar Informasi yang Dikecualikan: one consequence test (Perki 1/2021 Ps. 49).
 
@@ -535,7 +522,7 @@ class ExemptInformation(TimeStampedModel):
 
         errors = {}
         letters = self.pasal17_letters or ""
-        if not letters or set(letters) - set("abcdefghij"):
+        if not letters or set(letters) - set(PASAL_17_LETTERS):
             errors["pasal17_letters"] = _("Choose one or more letters a–j.")
         else:
             self.pasal17_letters = "".join(sorted(set(letters)))

@@ -22,7 +22,7 @@ from apps.accounts.roles import Role, can_act_on_unit, user_roles
 from apps.core.errors import ApplicationError
 from apps.core.files import DOCUMENT_KINDS, validate_upload
 from apps.core.periods import BERKALA_REFRESH_MONTHS
-from apps.core.workflow import Workflow, record_transition
+from apps.core.workflow import Workflow
 from apps.registers.extract import extract_text, pdf_page_count
 from apps.registers.models import (
     Announcement,
@@ -35,6 +35,19 @@ from apps.registers.models import (
 
 Status = InformationItem.Status
 
+
+def _actors_unit(case, attempt) -> None:
+    _require_unit(attempt.actor, case.unit_id)
+
+
+def _may_publish(item, attempt) -> None:
+    if not may_publish(attempt.actor):
+        raise ApplicationError(
+            _("Only the PPID Utama may publish information items."),
+            code="publish_not_allowed",
+        )
+
+
 ITEM_WORKFLOW = Workflow(
     gettext_lazy("information item"),
     Status,
@@ -43,6 +56,30 @@ ITEM_WORKFLOW = Workflow(
         Status.PUBLISHED: {Status.WITHDRAWN},
         Status.WITHDRAWN: {Status.PUBLISHED, Status.DRAFT},
     },
+    guards={
+        Status.PUBLISHED: [_may_publish, _actors_unit],
+        Status.WITHDRAWN: [_actors_unit],
+        Status.DRAFT: [_actors_unit],
+    },
+    stamps={Status.PUBLISHED: "published_at", Status.WITHDRAWN: "withdrawn_at"},
+)
+
+
+def _still_exempt(exemption, attempt) -> None:
+    if exemption.status != ExemptInformation.Status.ACTIVE:
+        raise ApplicationError(_("This exemption has already been lifted."))
+
+
+EXEMPTION_WORKFLOW = Workflow(
+    gettext_lazy("exempt information"),
+    ExemptInformation.Status,
+    {
+        ExemptInformation.Status.ACTIVE: {ExemptInformation.Status.LIFTED},
+        ExemptInformation.Status.LIFTED: set(),
+    },
+    guards={ExemptInformation.Status.LIFTED: [_actors_unit, _still_exempt]},
+    stamps={ExemptInformation.Status.LIFTED: "lifted_at"},
+    clean_exclude=["minutes_file"],
 )
 
 ITEM_FIELDS = frozenset(
@@ -163,48 +200,27 @@ def information_item_update(
     return locked
 
 
+def _by(actor):
+    return actor if actor and actor.is_authenticated else None
+
+
 def information_item_publish(
     *, actor, item: InformationItem, now: dt.datetime | None = None
 ) -> InformationItem:
-    """draft/withdrawn → published. Needs PPID Utama (or the Pelaksana setting)."""
-    now = now or timezone.now()
-    if not may_publish(actor):
-        raise ApplicationError(
-            _("Only the PPID Utama may publish information items."),
-            code="publish_not_allowed",
-        )
-    with transaction.atomic():
-        locked = InformationItem.objects.select_for_update().get(pk=item.pk)
-        _require_unit(actor, locked.unit_id)
-        ITEM_WORKFLOW.check(locked.status, Status.PUBLISHED)
-        previous = locked.status
-        locked.status = Status.PUBLISHED
-        locked.published_at = now
-        locked.published_by = actor if actor and actor.is_authenticated else None
-        locked.withdrawn_at = None
-        locked.withdrawn_by = None
-        locked.withdrawal_reason = ""
-        locked.full_clean()
-        locked._history_user = actor
-        locked.save(
-            update_fields=[
-                "status",
-                "published_at",
-                "published_by",
-                "withdrawn_at",
-                "withdrawn_by",
-                "withdrawal_reason",
-                "updated_at",
-            ]
-        )
-        record_transition(
-            locked,
-            from_status=previous,
-            to_status=Status.PUBLISHED,
-            actor=actor,
-            at=now,
-        )
-    return locked
+    """draft/withdrawn → published. Needs PPID Utama (or the Pelaksana setting)
+    and the item's unit (guards in ITEM_WORKFLOW)."""
+    return ITEM_WORKFLOW.apply(
+        item,
+        Status.PUBLISHED,
+        actor=actor,
+        changes={
+            "published_by": _by(actor),
+            "withdrawn_at": None,
+            "withdrawn_by": None,
+            "withdrawal_reason": "",
+        },
+        now=now,
+    ).case
 
 
 def information_item_withdraw(
@@ -215,62 +231,29 @@ def information_item_withdraw(
     now: dt.datetime | None = None,
 ) -> InformationItem:
     """published → withdrawn, with a reason; files stop being served at once."""
-    now = now or timezone.now()
     if not reason.strip():
         raise ApplicationError(_("Give the reason for withdrawing the item."))
-    with transaction.atomic():
-        locked = InformationItem.objects.select_for_update().get(pk=item.pk)
-        _require_unit(actor, locked.unit_id)
-        ITEM_WORKFLOW.check(locked.status, Status.WITHDRAWN)
-        locked.status = Status.WITHDRAWN
-        locked.withdrawn_at = now
-        locked.withdrawn_by = actor if actor and actor.is_authenticated else None
-        locked.withdrawal_reason = reason.strip()
-        locked._history_user = actor
-        locked.save(
-            update_fields=[
-                "status",
-                "withdrawn_at",
-                "withdrawn_by",
-                "withdrawal_reason",
-                "updated_at",
-            ]
-        )
-        record_transition(
-            locked,
-            from_status=Status.PUBLISHED,
-            to_status=Status.WITHDRAWN,
-            actor=actor,
-            note=locked.withdrawal_reason,
-            at=now,
-        )
-    return locked
+    return ITEM_WORKFLOW.apply(
+        item,
+        Status.WITHDRAWN,
+        actor=actor,
+        note=reason.strip(),
+        changes={"withdrawn_by": _by(actor), "withdrawal_reason": reason.strip()},
+        now=now,
+    ).case
 
 
 def information_item_return_to_draft(
     *, actor, item: InformationItem, now: dt.datetime | None = None
 ) -> InformationItem:
     """withdrawn → draft, to rework an item before publishing it again."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        locked = InformationItem.objects.select_for_update().get(pk=item.pk)
-        _require_unit(actor, locked.unit_id)
-        ITEM_WORKFLOW.check(locked.status, Status.DRAFT)
-        locked.status = Status.DRAFT
-        locked.published_at = None
-        locked.published_by = None
-        locked._history_user = actor
-        locked.save(
-            update_fields=["status", "published_at", "published_by", "updated_at"]
-        )
-        record_transition(
-            locked,
-            from_status=Status.WITHDRAWN,
-            to_status=Status.DRAFT,
-            actor=actor,
-            at=now,
-        )
-    return locked
+    return ITEM_WORKFLOW.apply(
+        item,
+        Status.DRAFT,
+        actor=actor,
+        changes={"published_at": None, "published_by": None},
+        now=now,
+    ).case
 
 
 def information_item_mark_refreshed(
@@ -460,25 +443,11 @@ def exemption_mark_reviewed(
 def exemption_lift(
     *, actor, exemption: ExemptInformation, now: dt.datetime | None = None
 ) -> ExemptInformation:
-    """active → lifted: the information is open again (UU KIP Pasal 20)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        locked = ExemptInformation.objects.select_for_update().get(pk=exemption.pk)
-        _require_unit(actor, locked.unit_id)
-        if locked.status != ExemptInformation.Status.ACTIVE:
-            raise ApplicationError(_("This exemption has already been lifted."))
-        locked.status = ExemptInformation.Status.LIFTED
-        locked.lifted_at = now
-        locked._history_user = actor
-        locked.save(update_fields=["status", "lifted_at", "updated_at"])
-        record_transition(
-            locked,
-            from_status=ExemptInformation.Status.ACTIVE,
-            to_status=ExemptInformation.Status.LIFTED,
-            actor=actor,
-            at=now,
-        )
-    return locked
+    """active → lifted: the information is open again (UU KIP Pasal 20). Guards:
+    the actor's unit, still active; the entry is validated like any other save."""
+    return EXEMPTION_WORKFLOW.apply(
+        exemption, ExemptInformation.Status.LIFTED, actor=actor, now=now
+    ).case
 
 
 def announcement_save(

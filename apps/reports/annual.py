@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from apps.core import periods
 from apps.core.exports import xlsx_bytes
 from apps.core.pdf import official_document, render_pdf
 from apps.reports.models import AnnualReport
@@ -25,12 +26,20 @@ def _figures(data: dict) -> list[tuple[str, object]]:
         (_("Forwarded to the body that holds it"), outcomes.get("forwarded", 0)),
         (_("Still open"), req["open"]),
         (_("Withdrawn"), req["withdrawn"]),
-        (_("Extended (7 more working days)"), req["extended"]),
+        (
+            _("Extended (%(days)s more working days)")
+            % {"days": periods.REQUEST_EXTENSION_DAYS},
+            req["extended"],
+        ),
         (_("Median working days to the written notice"), time["median_working_days"]),
         (_("90th percentile of working days"), time["p90_working_days"]),
         (_("Mean working days"), time["mean_working_days"]),
         (_("Longest time (working days)"), time["max_working_days"]),
-        (_("Answered within 10 working days (%)"), time["within_10_percent"]),
+        (
+            _("Answered within %(days)s working days (%%)")
+            % {"days": periods.REQUEST_NOTICE_DAYS},
+            time["within_10_percent"],
+        ),
     ]
 
 

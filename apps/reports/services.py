@@ -11,8 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import ApplicationError
+from apps.core.workflow import record_transition
 from apps.info_requests.models import InformationRequest, Status
 from apps.reports.models import AnnualReport, SkmElement, SurveyResponse
+
+# The report's publication is a flag; its audit rows name these two states.
+DRAFT, PUBLISHED = "draft", "published"
 
 
 def annual_report_publish(
@@ -32,10 +36,17 @@ def annual_report_publish(
         report.published_by = actor if actor and actor.is_authenticated else None
         report.full_clean()
         report.save(update_fields=["published", "published_at", "published_by"])
+        record_transition(
+            report,
+            from_status=DRAFT,
+            to_status=PUBLISHED,
+            actor=actor,
+            at=report.published_at,
+        )
     return report
 
 
-def annual_report_unpublish(*, report: AnnualReport) -> AnnualReport:
+def annual_report_unpublish(*, report: AnnualReport, actor=None) -> AnnualReport:
     """published → draft: withdrawn from the public pages (e.g. to correct it)."""
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
@@ -48,6 +59,7 @@ def annual_report_unpublish(*, report: AnnualReport) -> AnnualReport:
         report.published_at = None
         report.published_by = None
         report.save(update_fields=["published", "published_at", "published_by"])
+        record_transition(report, from_status=PUBLISHED, to_status=DRAFT, actor=actor)
     return report
 
 

@@ -45,7 +45,6 @@ from apps.info_requests.models import (
 )
 from apps.reports.models import SkmElement, SurveyResponse
 
-PASAL_17_LETTERS = "abcdefghij"
 NOTICE_GIVEN = (Status.DECIDED, Status.REOPENED)
 # The years statistics exist for: from UU 14/2008 to a far but finite bound (the
 # API answers 400 and the CSV/JSON downloads 404 outside it).
@@ -191,7 +190,7 @@ def _request_series(rows: list[dict]) -> list[dict]:
             _("Refusals of exempt information by UU 14/2008 Pasal 17 letter"),
             [
                 _row(letter, _("Pasal 17 letter %(letter)s") % {"letter": letter}, n)
-                for letter in PASAL_17_LETTERS
+                for letter in periods.PASAL_17_LETTERS
                 for n in [letters.get(letter, 0)]
             ],
             _("citations"),

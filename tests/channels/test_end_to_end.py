@@ -189,3 +189,29 @@ def test_internal_changes_are_not_told(
         )
     assert len(provider.sent("/messages")) == before
     assert InformationRequest.objects.count() == 1
+
+
+def test_a_calendar_correction_is_not_told_on_the_channel(
+    post_meta, client, desk, provider, django_capture_on_commit_callbacks
+):
+    """A recounted due date is an event, not a transition: the e-mail applicant
+    hears nothing of it, and so neither does the WhatsApp one."""
+    import datetime as dt
+
+    from apps.core.models import NonWorkingDay, StatusChange
+    from apps.core.workdays import Calendar
+
+    post_meta("whatsapp", p.whatsapp([p.wa_text(ts=1767225600)]))
+    conversation = Conversation.objects.get()
+    request = convert(client, desk, conversation, django_capture_on_commit_callbacks)
+    before = len(provider.sent("/messages"))
+    closed = request.due_date - dt.timedelta(days=1)
+    while not Calendar().is_working_day(closed):
+        closed -= dt.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        NonWorkingDay.objects.create(date=closed, name="Libur daerah")
+    old_due = request.due_date
+    request.refresh_from_db()
+    assert request.due_date > old_due
+    assert StatusChange.objects.for_object(request).last().kind == "due_date"
+    assert len(provider.sent("/messages")) == before

@@ -1,6 +1,7 @@
 import pytest
 
 from apps.accounts.tokens import api_token_issue
+from apps.complaints import services
 from apps.complaints.models import Complaint, Status
 
 from .conftest import IDENTITY_VALUES
@@ -113,6 +114,18 @@ class TestPublicApi:
         assert ok.status_code == 200
         for value in IDENTITY_VALUES:
             assert value not in ok.content.decode()
+
+    def test_status_by_post_with_the_secret_code(self, client):
+        result = services.complaint_submit(
+            title="Lampu padam", description="x", is_anonymous=True
+        )
+        response = client.post(
+            URL + "status/",
+            {"tracking_number": result.complaint.number, "contact": result.secret_code},
+            content_type="application/json",
+        )
+        assert response.status_code == 200
+        assert response.json()["number"] == result.complaint.number
 
     def test_officer_list_needs_auth(self, client):
         response = client.get(URL)

@@ -38,7 +38,7 @@ class TestConversion:
         assert request.received_at == complaint.received_at
         # Deadline counted from the complaint's receipt (Mon 16 March 2026).
         assert request.due_date == dt.date(2026, 4, 7)
-        note = StatusChange.objects.for_object(complaint).last().note
+        note = StatusChange.objects.for_object(complaint).last().text
         assert request.registration_number in note
 
     def test_verified_complaint_can_be_converted(self, lead, units):

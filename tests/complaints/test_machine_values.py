@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 import time_machine
 
-from apps.complaints import services
+from apps.complaints import notifications, services
 from tests.html_checks import machine_value_problems
 
 SUBMITTED = dt.datetime(2026, 3, 16, 2, 0, 9, 250001, tzinfo=dt.UTC)
@@ -22,7 +22,9 @@ def test_status_page_datetimes_are_valid_html_in_indonesian(client):
             reporter_email="budi.santoso@example.com",
         )
     complaint = result.complaint
-    html = client.get(urlsplit(services.status_link(complaint)).path).content.decode()
+    html = client.get(
+        urlsplit(notifications.status_link(complaint)).path
+    ).content.decode()
     assert '<html lang="id"' in html
     problems, checked = machine_value_problems(html)
     assert problems == []

@@ -93,7 +93,7 @@ class TestDeadlines:
             )
         open_one.refresh_from_db()
         assert open_one.verification_due == dt.date(2026, 3, 27)
-        note = StatusChange.objects.for_object(open_one).last().note
+        note = StatusChange.objects.for_object(open_one).last().text
         assert "2026-03-26" in note
         assert "2026-03-27" in note
         assert "HUT Kabupaten Kutai Timur" in note

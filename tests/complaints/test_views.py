@@ -5,7 +5,7 @@ from pypdf import PdfReader
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from apps.complaints import services
+from apps.complaints import notifications, services
 from apps.complaints.models import Complaint, ComplaintSettings, Status
 
 from .conftest import IDENTITY_VALUES
@@ -182,7 +182,7 @@ class TestStatus:
             reporter_name="Budi Santoso",
             reporter_email="budi.santoso@example.com",
         )
-        link = services.status_link(result.complaint)
+        link = notifications.status_link(result.complaint)
         html = client.get(link.split("8000", 1)[1]).content.decode()
         assert result.complaint.number in html
         assert "Budi" not in html

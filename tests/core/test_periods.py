@@ -21,3 +21,11 @@ def test_complaint_and_register_periods():
     assert periods.COMPLAINT_FOLLOW_UP_DAYS == 5
     assert periods.BERKALA_REFRESH_MONTHS == 6
     assert periods.DUE_SOON_DAYS == 2
+
+
+def test_pasal_17_has_the_ten_letters_a_to_j_once():
+    letters = list("abcdefghij")
+    assert list(periods.PASAL_17_LETTERS) == letters
+    assert [letter for letter, _label in periods.PASAL_17_CHOICES] == letters
+    for letter, label in periods.PASAL_17_CHOICES:
+        assert str(label).startswith(f"{letter}:")

@@ -409,7 +409,7 @@ class TestDocumentsAndDeadlines:
         closed.refresh_from_db()
         assert request.due_date == dt.date(2026, 3, 17)
         assert closed.due_date == dt.date(2026, 3, 16)
-        note = StatusChange.objects.for_object(request).last().note
+        note = StatusChange.objects.for_object(request).last().text
         assert "2026-03-16" in note
         assert "2026-03-17" in note
         assert "Hari Jadi" in note

@@ -141,6 +141,43 @@ class TestStatus:
         assert wrong_number.status_code == wrong_contact.status_code == 404
         assert wrong_number.json() == wrong_contact.json()
 
+    def test_post_keeps_the_contact_out_of_the_url(self, api, refused, file_objection):
+        objection = file_objection(refused)
+        response = api.post(
+            URL + "status/",
+            {"objection_number": objection.number, "contact": "budi@example.com"},
+            format="json",
+        )
+        assert response.status_code == 200
+        assert response.json()["number"] == objection.number
+        assert "no-store" in response["Cache-Control"]
+        missing = api.post(URL + "status/", {"objection_number": objection.number})
+        assert missing.status_code == 400
+        assert "contact" in missing.json()
+
+    def test_lookups_share_one_budget_with_the_other_case_kinds(
+        self, api, refused, file_objection, settings
+    ):
+        objection = file_objection(refused)
+        settings.PUBLIC_FORM_RATE = "3/h"
+        guess = {"contact": "guess@example.org"}
+        codes = [
+            api.post(
+                "/api/v1/requests/status/", {**guess, "registration_number": "X"}
+            ).status_code,
+            api.post(
+                "/api/v1/complaints/status/", {**guess, "tracking_number": "X"}
+            ).status_code,
+            api.post(
+                URL + "status/", {**guess, "objection_number": objection.number}
+            ).status_code,
+            api.post(
+                URL + "status/",
+                {"objection_number": objection.number, "contact": "budi@example.com"},
+            ).status_code,
+        ]
+        assert codes == [404, 404, 404, 429]
+
 
 def auth(api, user):
     token = api_token_issue(user=user)

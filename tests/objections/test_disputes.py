@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 from django.core.exceptions import ValidationError
 
-from apps.core.errors import TransitionNotAllowed
+from apps.core.errors import ApplicationError, TransitionNotAllowed
+from apps.core.models import StatusChange
 from apps.objections import services
 from apps.objections.letters import render_dispute_bundle
 from apps.objections.models import DEFAULT_COMMISSION, DisputeEvent
@@ -89,6 +90,32 @@ class TestDispute:
             "decision",
             "court_appeal",
         ]
+
+    def test_an_outcome_only_at_its_stage(self, dispute, utama):
+        with pytest.raises(ApplicationError) as error:
+            services.dispute_record_outcome(
+                dispute=dispute, outcome="granted", on=dt.date(2026, 4, 20), actor=utama
+            )
+        assert error.value.code == "outcome_not_at_this_stage"
+        dispute.refresh_from_db()
+        assert dispute.outcome == ""
+        dispute = services.dispute_advance(
+            dispute=dispute, stage="mediation", on=dt.date(2026, 4, 28), actor=utama
+        )
+        with pytest.raises(ApplicationError):
+            services.dispute_record_outcome(
+                dispute=dispute, outcome="rejected", on=dt.date(2026, 5, 5), actor=utama
+            )
+        services.dispute_record_outcome(
+            dispute=dispute,
+            outcome="mediation_agreement",
+            on=dt.date(2026, 5, 5),
+            actor=utama,
+        )
+        dispute.refresh_from_db()
+        assert dispute.outcome == "mediation_agreement"
+        event = StatusChange.objects.for_object(dispute).last()
+        assert event.kind == "outcome"
 
     def test_refused_steps(self, dispute, utama):
         with pytest.raises(TransitionNotAllowed):

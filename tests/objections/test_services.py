@@ -168,7 +168,7 @@ class TestDecide:
         assert request.closed_at is None
         last = StatusChange.objects.for_object(request).last()
         assert last.to_status == "reopened"
-        assert "Salinan data lengkap" in last.note
+        assert "Salinan data lengkap" in last.text
         text = pdf_text(done.answer_letter.open("rb").read())
         assert "Salinan data lengkap" in text
         assert done.number in text
@@ -299,6 +299,16 @@ def test_calendar_change_recounts_open_due_dates(objection):
     assert services.objections_recompute_deadlines(reason="test") == 1
     objection.refresh_from_db()
     assert objection.due_date == dt.date(2026, 5, 7)
-    note = StatusChange.objects.for_object(objection).last().note
+    note = StatusChange.objects.for_object(objection).last().text
     assert "2026-05-06" in note
     assert "2026-05-07" in note
+
+
+@pytest.mark.django_db
+def test_the_objectors_language_is_constrained_in_the_database(refused, file_objection):
+    from django.db import IntegrityError, transaction
+
+    objection = file_objection(refused)
+    assert objection.language == "en"  # filed on the web while English was active
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Objection.objects.filter(pk=objection.pk).update(language="fr")

@@ -275,6 +275,24 @@ class TestExemptions:
             services.exemption_lift(actor=utama, exemption=entry)
 
 
+def test_lifting_an_exemption_validates_it_and_leaves_an_audit_row(units, utama):
+    entry = ExemptInformationFactory(unit=units["dinkes"])
+    # An entry the database holds but the model refuses: its item is another unit's.
+    elsewhere = InformationItemFactory(unit=units["bpbd"])
+    ExemptInformation.objects.filter(pk=entry.pk).update(item=elsewhere)
+    with pytest.raises(ValidationError) as error:
+        services.exemption_lift(actor=utama, exemption=entry)
+    assert "item" in error.value.message_dict
+    entry.refresh_from_db()
+    assert entry.status == ExemptInformation.Status.ACTIVE
+    assert not StatusChange.objects.for_object(entry).exists()
+    ExemptInformation.objects.filter(pk=entry.pk).update(item=None)
+    lifted = services.exemption_lift(actor=utama, exemption=entry)
+    assert lifted.lifted_at is not None
+    (row,) = StatusChange.objects.for_object(entry)
+    assert (row.from_status, row.to_status, row.actor) == ("active", "lifted", utama)
+
+
 def test_announcement_only_for_serta_merta(units, utama):
     item = InformationItemFactory(unit=units["bpbd"], published=True)
     now = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from apps.accounts.roles import Role
 from apps.core.errors import ApplicationError
+from apps.core.models import StatusChange
 from apps.reports.annual import render_report_pdf, render_report_xlsx
 from apps.reports.models import AnnualReport
 from apps.reports.services import annual_report_publish, annual_report_unpublish
@@ -63,6 +64,19 @@ class TestPublishing:
         assert withdrawn.published_at is None
         with pytest.raises(ApplicationError):
             annual_report_unpublish(report=report)
+
+    def test_publishing_and_withdrawing_leave_audit_rows(self, officer):
+        actor = officer(Role.PPID_UTAMA)
+        report = AnnualReportFactory()
+        annual_report_publish(report=report, actor=actor)
+        with pytest.raises(ApplicationError):
+            annual_report_publish(report=report, actor=actor)
+        annual_report_unpublish(report=report, actor=actor)
+        rows = list(StatusChange.objects.for_object(report))
+        assert [(r.from_status, r.to_status, r.actor) for r in rows] == [
+            ("draft", "published", actor),
+            ("published", "draft", actor),
+        ]
 
     def test_draft_is_404_for_the_public(self, client):
         AnnualReportFactory(year=2025)

@@ -5,7 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from apps.complaints.reminders import complaint_send_reminders
+from apps.complaints.reminders import send_complaint_reminders
 
 
 class Command(BaseCommand):
@@ -20,5 +20,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, today=None, **options):
-        sent = complaint_send_reminders(today=today or timezone.localdate())
-        self.stdout.write(f"Complaint reminders sent: {sent}")
+        day = today or timezone.localdate()
+        result = send_complaint_reminders.enqueue(today=day.isoformat())
+        if result.is_finished:
+            self.stdout.write(f"Complaint reminders sent: {result.return_value}")
+        else:
+            self.stdout.write(f"Complaint reminders queued as task {result.id}.")

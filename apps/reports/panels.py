@@ -1,14 +1,12 @@
-from django import template
+"""The survey invitation on a request's status page, a panel registered with
+apps.core.panels."""
 
 from apps.info_requests.models import Status
 from apps.reports.models import SurveyResponse
 from apps.reports.survey import survey_url
 
-register = template.Library()
 
-
-@register.inclusion_tag("reports/_survey_link.html")
-def survey_link(status: dict) -> dict:
+def survey_link(*, status: dict, **page) -> dict:
     """The survey invitation on a request's status page, once it is decided."""
     if status.get("status") != Status.DECIDED:
         return {"url": ""}

@@ -1,8 +1,7 @@
-"""{% objection_panel number token %}: the objection part of a request's status page
-(the window to object with a link to file, the objections made and the dispute
-period). Shows nothing personal."""
+"""The objection part of a request's status page (the window to object with a link
+to file, the objections made and the dispute period), a panel registered with
+apps.core.panels. Shows nothing personal."""
 
-from django import template
 from django.utils import timezone
 
 from apps.info_requests.models import InformationRequest
@@ -10,11 +9,9 @@ from apps.objections.eligibility import request_grounds_window
 from apps.objections.models import Status
 from apps.objections.selectors import dispute_deadline
 
-register = template.Library()
 
-
-@register.inclusion_tag("objections/_request_panel.html")
-def objection_panel(registration_number: str, token: str) -> dict:
+def objection_panel(*, status: dict, token: str, **page) -> dict:
+    registration_number = status["registration_number"]
     today = timezone.localdate()
     request = (
         InformationRequest.objects.select_related("notice")
