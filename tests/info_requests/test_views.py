@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from apps.core.tracking import read_status_token
 from apps.info_requests import services
 from apps.info_requests.models import InformationRequest
 
@@ -36,6 +37,10 @@ def form_data(client, pdf, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def _case_of(location):
+    return read_status_token(location.rstrip("/").rsplit("/", 1)[-1], kind="request")
 
 
 @pytest.mark.django_db
@@ -77,7 +82,9 @@ class TestSubmitForm:
         first = client.post(FORM_URL, data)
         data["identity_document"] = SimpleUploadedFile("ktp.pdf", sample_pdf)
         second = client.post(FORM_URL, data)
-        assert first["Location"] == second["Location"]
+        # The same case (its link is signed anew, with a timestamp).
+        assert _case_of(first["Location"]) == _case_of(second["Location"])
+        assert _case_of(first["Location"]) is not None
         assert InformationRequest.objects.count() == 1
 
     @pytest.mark.parametrize(
