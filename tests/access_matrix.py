@@ -145,7 +145,9 @@ def api_endpoints() -> list[tuple[str, str, object]]:
             callback = pattern.callback
             actions = getattr(callback, "actions", None)
             if actions:
-                methods = list(actions)
+                # DRF adds "head" to a viewset's actions at its first GET (the
+                # same handler as GET): the matrix lists GET.
+                methods = [m for m in actions if m in HANDLERS]
             else:
                 view = getattr(callback, "cls", None) or getattr(
                     callback, "view_class", None
