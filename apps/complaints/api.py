@@ -148,12 +148,7 @@ class ComplaintViewSet(viewsets.GenericViewSet):
         return self._step(request, "lapor", services.complaint_record_lapor, url="url")
 
 
-@lookup_schema(
-    "complaint",
-    query=s.ComplaintStatusQuerySerializer,
-    answer=s.ComplaintStatusSerializer,
-    number_field="tracking_number",
-)
+@lookup_schema("complaint", answer=s.ComplaintStatusSerializer)
 class ComplaintStatusView(CaseStatusView):
     """The public status of a complaint: number plus e-mail, phone or secret code."""
 

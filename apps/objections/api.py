@@ -140,12 +140,7 @@ class ObjectionViewSet(viewsets.GenericViewSet):
         )
 
 
-@lookup_schema(
-    "objection",
-    query=s.ObjectionStatusQuerySerializer,
-    answer=s.ObjectionStatusSerializer,
-    number_field="objection_number",
-)
+@lookup_schema("objection", answer=s.ObjectionStatusSerializer)
 class ObjectionStatusView(CaseStatusView):
     """The public status of an objection: number plus the e-mail or phone on file."""
 

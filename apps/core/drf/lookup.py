@@ -68,30 +68,34 @@ class CaseStatusView(APIView):
         return self.lookup(request.data)
 
 
-def lookup_schema(kind: str, *, query, answer, number_field: str):
+def lookup_schema(kind: str, *, answer):
     """The OpenAPI description of a CaseStatusView (class decorator): POST with
-    `query` in the body, the deprecated GET with it in the query string."""
+    the view's `query` in the body, the deprecated GET with it in the query
+    string (the number under the view's `number_field`)."""
     responses = {
         200: answer,
         400: OpenApiResponse(description="Number or contact missing."),
         404: OpenApiResponse(description=f"No {kind} matches number and contact."),
         429: OpenApiResponse(description="Too many lookups from this client."),
     }
-    return extend_schema_view(
-        get=extend_schema(
-            summary=f"Public status of an {kind} (deprecated: use POST)"
-            if kind[0] in "aeiou"
-            else f"Public status of a {kind} (deprecated: use POST)",
-            parameters=[
-                OpenApiParameter(number_field, str, required=True),
-                OpenApiParameter("contact", str, required=True),
-            ],
-            responses=responses,
-            deprecated=True,
-        ),
-        post=extend_schema(
-            summary=f"Public status (contact kept out of the URL): {kind}",
-            request=query,
-            responses=responses,
-        ),
-    )
+    article = "an" if kind[0] in "aeiou" else "a"
+
+    def decorate(view):
+        return extend_schema_view(
+            get=extend_schema(
+                summary=f"Public status of {article} {kind} (deprecated: use POST)",
+                parameters=[
+                    OpenApiParameter(view.number_field, str, required=True),
+                    OpenApiParameter("contact", str, required=True),
+                ],
+                responses=responses,
+                deprecated=True,
+            ),
+            post=extend_schema(
+                summary=f"Public status (contact kept out of the URL): {kind}",
+                request=view.query,
+                responses=responses,
+            ),
+        )(view)
+
+    return decorate
