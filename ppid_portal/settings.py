@@ -74,8 +74,8 @@ INSTALLED_APPS = [
     "apps.pages",
     "apps.objections",
     "apps.channels",
-    "apps.reports",
     "apps.letters",
+    "apps.reports",
     "apps.portal",
     "apps.api",
 ]

@@ -46,6 +46,7 @@ class DocumentKind(models.TextChoices):
     OBJECTION_RECEIPT = "objection_receipt", _("Receipt of an objection")
     OBJECTION_ANSWER = "objection_answer", _("Answer of the Atasan PPID")
     CONSEQUENCE_TEST = "consequence_test", _("Minutes of the consequence test")
+    ANNUAL_REPORT = "annual_report", _("Public information service report")
     OTHER = "other", _("Other letter")
 
 

@@ -4,11 +4,12 @@ apps.reports.statistics."""
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from apps.core import periods
 from apps.core.exports import xlsx_bytes
-from apps.core.pdf import official_document, render_pdf
+from apps.core.pdf import OFFICIAL_LANGUAGE, official_document, render_pdf
 from apps.reports.models import AnnualReport
 from apps.reports.statistics import all_series, year_statistics
 
@@ -43,8 +44,8 @@ def _figures(data: dict) -> list[tuple[str, object]]:
     ]
 
 
-def report_context(report: AnnualReport) -> dict:
-    data = year_statistics(report.year)
+def report_context(report: AnnualReport, data: dict | None = None) -> dict:
+    data = data if data is not None else year_statistics(report.year)
     series = all_series(data)
     return {
         "report": report,
@@ -61,8 +62,11 @@ def report_context(report: AnnualReport) -> dict:
 
 
 @official_document
-def render_report_pdf(report: AnnualReport) -> bytes:
-    return render_pdf("pdf/reports/annual_report.html", report_context(report))
+def render_report_pdf(report: AnnualReport, data=None, letter=None) -> bytes:
+    """The report as PDF; `letter` (LetterMeta) when it is issued: number, the
+    "disahkan oleh" block and the verification code (a draft preview has none)."""
+    context = report_context(report, data)
+    return render_pdf("pdf/reports/annual_report.html", {**context, "letter": letter})
 
 
 def _display(value) -> object:
@@ -70,8 +74,8 @@ def _display(value) -> object:
 
 
 @official_document
-def render_report_xlsx(report: AnnualReport) -> bytes:
-    context = report_context(report)
+def render_report_xlsx(report: AnnualReport, data=None) -> bytes:
+    context = report_context(report, data)
     rows: list[list] = []
     narrative = [
         ("1", _("Service policy"), report.policy),
@@ -114,3 +118,14 @@ def render_report_xlsx(report: AnnualReport) -> bytes:
         rows=rows,
         sheet=str(report.year),
     )
+
+
+def frozen_figures(report: AnnualReport) -> dict:
+    """The figures of the report's year as they stand now, in Indonesian."""
+    with translation.override(OFFICIAL_LANGUAGE):
+        return year_statistics(report.year)
+
+
+def official_title(report: AnnualReport) -> str:
+    with translation.override(OFFICIAL_LANGUAGE):
+        return str(report)

@@ -2,13 +2,18 @@
 (Survei Kepuasan Masyarakat, PermenPANRB 14/2017)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.files import PrivateStorage
 from apps.core.models import TimeStampedModel
+
+report_storage = PrivateStorage("reports")
 
 
 class AnnualReportQuerySet(models.QuerySet):
@@ -44,6 +49,14 @@ class AnnualReport(TimeStampedModel):
     obstacles = models.TextField(_("5. Internal and external obstacles"), blank=True)
     recommendations = models.TextField(
         _("6. Recommendations and follow-up"), blank=True
+    )
+    change_note = models.TextField(
+        _("what this version corrects"),
+        blank=True,
+        help_text=_(
+            "Needed to publish a corrected version of a report published before; "
+            "printed in the list of versions."
+        ),
     )
     published = models.BooleanField(_("published"), default=False, editable=False)
     published_at = models.DateTimeField(
@@ -83,6 +96,79 @@ class AnnualReport(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("reports:annual", args=[self.year])
+
+    NARRATIVE_FIELDS = (
+        "policy",
+        "facilities",
+        "staff",
+        "budget",
+        "dispute_notes",
+        "obstacles",
+        "recommendations",
+    )
+
+    def narrative(self) -> dict:
+        return {name: getattr(self, name) for name in self.NARRATIVE_FIELDS}
+
+
+class AnnualReportVersion(models.Model):
+    """A report as published: its narrative, its figures, the issued PDF (number,
+    signer, verification code) and the XLSX, fixed once saved. Data recorded
+    later (a backdated request) never changes a version; a correction is a new
+    version with a change note, and every version stays listed."""
+
+    report = models.ForeignKey(
+        AnnualReport,
+        verbose_name=_("report"),
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    change_note = models.TextField(_("what this version corrects"), blank=True)
+    narrative = models.JSONField(_("narrative as published"))
+    figures = models.JSONField(_("figures as published"), encoder=DjangoJSONEncoder)
+    document = models.OneToOneField(
+        "letters.IssuedDocument",
+        verbose_name=_("issued PDF"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    xlsx = models.FileField(
+        _("XLSX"), storage=report_storage, upload_to="annual/", max_length=200
+    )
+    xlsx_sha256 = models.CharField(_("SHA-256 of the XLSX"), max_length=64)
+
+    class Meta:
+        verbose_name = _("published version of a report")
+        verbose_name_plural = _("published versions of reports")
+        ordering = ["report", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "version"], name="report_version_uniq"
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="report_version_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report} (v{self.version})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(
+                _("A published version cannot be changed."), code="version_is_fixed"
+            )
+        super().save(*args, **kwargs)
 
 
 class SkmElement(models.TextChoices):

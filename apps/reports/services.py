@@ -4,8 +4,10 @@ draft) and recording a satisfaction survey response (once per request)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,29 +15,86 @@ from django.utils.translation import gettext as _
 from apps.core.errors import ApplicationError
 from apps.core.workflow import record_transition
 from apps.info_requests.models import InformationRequest, Status
-from apps.reports.models import AnnualReport, SkmElement, SurveyResponse
+from apps.letters.models import DocumentKind
+from apps.letters.services import issue_document
+from apps.reports import annual
+from apps.reports.models import (
+    AnnualReport,
+    AnnualReportVersion,
+    SkmElement,
+    SurveyResponse,
+)
 
 # The report's publication is a flag; its audit rows name these two states.
 DRAFT, PUBLISHED = "draft", "published"
 
 
+def _refuse_published(report: AnnualReport) -> None:
+    if report.published:
+        raise ApplicationError(
+            _("The report for %(year)s is already published.") % {"year": report.year},
+            code="already_published",
+        )
+
+
 def annual_report_publish(
     *, report: AnnualReport, actor, now: dt.datetime | None = None
 ) -> AnnualReport:
-    """draft → published: the public list and downloads show it from now on."""
+    """draft → published: the report is frozen as a new version (its narrative,
+    its figures as JSON, the PDF issued with number, signer and verification code,
+    the XLSX) and the public pages show that version from now on; data recorded
+    later never change it. A second version needs a change note."""
+    now = now or timezone.now()
+    report = AnnualReport.objects.get(pk=report.pk)
+    _refuse_published(report)
+    number = report.versions.count() + 1
+    if number > 1 and not report.change_note.strip():
+        raise ApplicationError(
+            _(
+                "Say what this version corrects (field 'what this version "
+                "corrects') before publishing the report for %(year)s again."
+            )
+            % {"year": report.year},
+            code="change_note_needed",
+        )
+    # Rendered before the row is locked (no PDF under a lock).
+    figures = annual.frozen_figures(report)
+    xlsx = annual.render_report_xlsx(report, figures)
+    document = issue_document(
+        kind=DocumentKind.ANNUAL_REPORT,
+        subject=annual.official_title(report),
+        render=lambda letter: annual.render_report_pdf(report, figures, letter),
+        case=report,
+        actor=actor,
+        when=now,
+        filename=f"laporan-{report.year}-v{number}.pdf",
+    )
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-        if report.published:
-            raise ApplicationError(
-                _("The report for %(year)s is already published.")
-                % {"year": report.year},
-                code="already_published",
-            )
+        _refuse_published(report)
+        version = AnnualReportVersion(
+            report=report,
+            version=number,
+            published_at=now,
+            published_by=actor if actor and actor.is_authenticated else None,
+            change_note=report.change_note.strip() if number > 1 else "",
+            narrative=report.narrative(),
+            figures=figures,
+            document=document,
+            xlsx_sha256=hashlib.sha256(xlsx).hexdigest(),
+        )
+        version.xlsx.save(
+            f"laporan-{report.year}-v{number}.xlsx", ContentFile(xlsx), save=False
+        )
+        version.save()
         report.published = True
-        report.published_at = now or timezone.now()
+        report.published_at = now
         report.published_by = actor if actor and actor.is_authenticated else None
+        report.change_note = ""  # the next correction says what it corrects
         report.full_clean()
-        report.save(update_fields=["published", "published_at", "published_by"])
+        report.save(
+            update_fields=["published", "published_at", "published_by", "change_note"]
+        )
         record_transition(
             report,
             from_status=DRAFT,

@@ -20,4 +20,14 @@ urlpatterns = [
     path("laporan/<int:year>/", views.annual_detail, name="annual"),
     path("laporan/<int:year>/pdf/", views.annual_pdf, name="annual_pdf"),
     path("laporan/<int:year>/xlsx/", views.annual_xlsx, name="annual_xlsx"),
+    path(
+        "laporan/<int:year>/v<int:version>/pdf/",
+        views.annual_pdf,
+        name="annual_version_pdf",
+    ),
+    path(
+        "laporan/<int:year>/v<int:version>/xlsx/",
+        views.annual_xlsx,
+        name="annual_version_xlsx",
+    ),
 ]

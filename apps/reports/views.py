@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.errors import ApplicationError
 from apps.core.exports import XLSX_MIME, csv_text, download_response
+from apps.core.files import private_file_response
 from apps.info_requests.models import InformationRequest
 from apps.reports import annual
 from apps.reports.charts import bar_chart
 from apps.reports.forms import SurveyForm
-from apps.reports.models import AnnualReport
+from apps.reports.models import AnnualReport, AnnualReportVersion
 from apps.reports.services import survey_response_submit
 from apps.reports.statistics import (
     FIRST_YEAR,
@@ -101,29 +102,63 @@ def _published(year: int) -> AnnualReport:
     return get_object_or_404(AnnualReport.objects.published(), year=year)
 
 
+def _version(year: int, version: int | None = None) -> AnnualReportVersion | None:
+    """A published report's version as frozen (the latest when not named); None
+    for a report published before versions were kept (rendered as it stands)."""
+    report = _published(year)
+    versions = report.versions.select_related("document")
+    if version is not None:
+        return get_object_or_404(versions, version=version)
+    return versions.order_by("-version").first()
+
+
 @require_GET
 def annual_detail(request, year: int):
     report = _published(year)
-    return render(request, "reports/annual_detail.html", {"report": report})
-
-
-@require_GET
-def annual_pdf(request, year: int):
-    report = _published(year)
-    response = HttpResponse(annual.render_report_pdf(report), "application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="laporan-layanan-informasi-{year}.pdf"'
+    versions = list(report.versions.order_by("-version").select_related("document"))
+    return render(
+        request,
+        "reports/annual_detail.html",
+        {
+            "report": report,
+            "current": versions[0] if versions else None,
+            "versions": versions,
+            # The narrative as published, not as edited since.
+            "text": versions[0].narrative if versions else report.narrative(),
+        },
     )
-    return response
 
 
 @require_GET
-def annual_xlsx(request, year: int):
-    report = _published(year)
-    return download_response(
-        annual.render_report_xlsx(report),
-        filename=f"laporan-layanan-informasi-{year}.xlsx",
-        content_type=XLSX_MIME,
+def annual_pdf(request, year: int, version: int | None = None):
+    frozen = _version(year, version)
+    if frozen is None:
+        response = HttpResponse(
+            annual.render_report_pdf(_published(year)), "application/pdf"
+        )
+        response["Content-Disposition"] = (
+            f'inline; filename="laporan-layanan-informasi-{year}.pdf"'
+        )
+        return response
+    return private_file_response(
+        frozen.document.file,
+        filename=f"laporan-layanan-informasi-{year}-v{frozen.version}.pdf",
+        as_attachment=False,
+    )
+
+
+@require_GET
+def annual_xlsx(request, year: int, version: int | None = None):
+    frozen = _version(year, version)
+    if frozen is None:
+        return download_response(
+            annual.render_report_xlsx(_published(year)),
+            filename=f"laporan-layanan-informasi-{year}.xlsx",
+            content_type=XLSX_MIME,
+        )
+    return private_file_response(
+        frozen.xlsx,
+        filename=f"laporan-layanan-informasi-{year}-v{frozen.version}.xlsx",
     )
 
 

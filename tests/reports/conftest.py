@@ -68,3 +68,19 @@ def year_2026(db, units):
         request=b, u1=3, u2=3, u3=3, u4=3, u5=3, u6=3, u7=3, u8=3, u9=2
     )
     return {"a": a, "b": b}
+
+
+@pytest.fixture
+def signatory(db):
+    """The PPID Utama who signs published reports, and the body's city."""
+    from apps.core.models import BodyProfile
+    from apps.letters.models import Signatory, SignerRole
+
+    BodyProfile.objects.update_or_create(pk=1, defaults={"city": "Sangatta"})
+    return Signatory.objects.create(
+        role=SignerRole.PPID_UTAMA,
+        position="Kepala Dinas Kominfo selaku PPID Utama",
+        name="Ahmad Rizali, S.Sos.",
+        rank="Pembina Utama Muda (IV/c)",
+        nip="197502122000031004",
+    )

@@ -50,7 +50,7 @@ class TestDocuments:
 
 @pytest.mark.django_db
 class TestPublishing:
-    def test_publish_and_withdraw(self, officer):
+    def test_publish_and_withdraw(self, officer, signatory):
         actor = officer(Role.PPID_UTAMA)
         report = AnnualReportFactory()
         published = annual_report_publish(report=report, actor=actor)
@@ -65,7 +65,7 @@ class TestPublishing:
         with pytest.raises(ApplicationError):
             annual_report_unpublish(report=report)
 
-    def test_publishing_and_withdrawing_leave_audit_rows(self, officer):
+    def test_publishing_and_withdrawing_leave_audit_rows(self, officer, signatory):
         actor = officer(Role.PPID_UTAMA)
         report = AnnualReportFactory()
         annual_report_publish(report=report, actor=actor)
@@ -111,7 +111,9 @@ class TestPublishing:
 
 @pytest.mark.django_db
 class TestAdmin:
-    def test_utama_types_previews_and_publishes(self, client, officer, year_2026):
+    def test_utama_types_previews_and_publishes(
+        self, client, officer, year_2026, signatory
+    ):
         client.force_login(officer(Role.PPID_UTAMA))
         response = client.post(
             "/admin/reports/annualreport/add/",
