@@ -44,6 +44,7 @@ UNIT_OF = {
     "complaints.complaint": "unit",
     "objections.objection": "unit",
     "objections.dispute": "unit",
+    "letters.issueddocument": "unit",
 }
 
 # The matrix action of each admin URL that is not one of Django's own.
@@ -73,6 +74,7 @@ ADMIN_URL_ACTIONS = {
     "channels_conversation_convert_complaint": "convert",
     "channels_attachment_download": "file",
     "reports_annualreport_download": "export",
+    "letters_issueddocument_file": "file",
 }
 
 ADMIN: dict[str, dict[str, dict[str, str]]] = {
@@ -253,6 +255,44 @@ ADMIN: dict[str, dict[str, dict[str, str]]] = {
         },
         "add": {},
         "change": {},
+        "delete": {},
+        "action:delete_selected": {},
+    },
+    "letters.issueddocument": {
+        "view": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            SUPERUSER: ALL,
+        },
+        "add": {},
+        "change": {},
+        "delete": {},
+        "action:delete_selected": {},
+        "file": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            SUPERUSER: ALL,
+        },
+    },
+    "letters.numberingrule": {
+        "view": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "add": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "change": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "delete": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "action:delete_selected": {
+            Role.PPID_UTAMA: ALL,
+            Role.ADMINISTRATOR: ALL,
+            SUPERUSER: ALL,
+        },
+    },
+    "letters.signatory": {
+        "view": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "add": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
+        "change": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
         "delete": {},
         "action:delete_selected": {},
     },
