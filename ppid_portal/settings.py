@@ -470,6 +470,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A failed CSRF check answers with the site's Indonesian page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "apps.core.http_errors.csrf_failure"
 # Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere.
 # The public pages and the admin load scripts, styles, fonts and images from the
 # portal itself only; data: images are Bootstrap's inline SVG icons in its CSS.

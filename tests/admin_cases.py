@@ -43,13 +43,7 @@ MISSING_ID, NOT_AN_ID = "999999999", "no-such-object"
 
 
 def _steps(model_admin) -> list[str]:
-    from apps.complaints import admin as complaints_admin
-    from apps.info_requests import admin as info_requests_admin
-
-    steps = getattr(model_admin, "step_forms", None) or {
-        "complaints.complaint": complaints_admin.STEPS,
-        "info_requests.informationrequest": info_requests_admin.STEP_SERVICES,
-    }.get(model_admin.opts.label_lower)
+    steps = [step.name for step in getattr(model_admin, "admin_steps", ())]
     if not steps:
         raise UnresolvedURL(f"{model_admin}: where are its step names?")
     return [*steps, NO_SUCH_STEP]
@@ -194,8 +188,8 @@ class Samples:
 
 def sample_objects(model_admin, users) -> Samples:
     """main: the first object, one with each file, one with inline rows (and
-    with inline files); every: also the last, one per status and the first one
-    each officer sees."""
+    with inline files); every: also the last, one per status, the first one
+    each officer sees and one on which each step is open to each officer."""
     model = model_admin.model
     rows = model._default_manager.order_by("pk")
     samples = Samples()
@@ -223,7 +217,30 @@ def sample_objects(model_admin, users) -> Samples:
     for user in users.values():
         queryset = model_admin.get_queryset(request_as(user))
         samples.add(queryset.order_by("pk").first(), main=False)
+        _add_open_steps(model_admin, user, queryset, samples)
     return samples
+
+
+def _add_open_steps(model_admin, user, queryset, samples) -> None:
+    """For a case admin (apps/core/admin_steps.py): the first case on which each
+    step is open to `user`, so every step a role may take is opened somewhere."""
+    steps = {step.name for step in getattr(model_admin, "admin_steps", ())}
+    if not steps:
+        return
+    request = request_as(user)
+
+    def open_on(obj) -> set[str]:
+        return {s.name for s in model_admin.open_steps(request, obj)}
+
+    for obj in samples.every:
+        steps -= open_on(obj)
+    for obj in queryset.order_by("pk").iterator():
+        if not steps:
+            break
+        found = open_on(obj) & steps
+        if found:
+            samples.add(obj, main=False)
+            steps -= found
 
 
 # -- URL patterns ---------------------------------------------------------------

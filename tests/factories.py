@@ -1,6 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from django.contrib.auth.hashers import get_hasher, make_password
 from django.contrib.auth.models import Group
 
 from apps.accounts.models import Unit, User
@@ -17,6 +18,20 @@ class UnitFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: o.code.lower())
 
 
+_HASHES: dict[tuple[str, str], str] = {}
+
+
+def _password_hash(raw: str) -> str:
+    """make_password, once per password and hasher: the default PBKDF2 costs about
+    0.25 s of CPU, and most tests make two or three officers who never type it.
+    The hash is real (logging in with the password checks it); tests that switch
+    to a fast hasher get a hash of that hasher."""
+    key = (get_hasher().algorithm, raw)
+    if key not in _HASHES:
+        _HASHES[key] = make_password(raw)
+    return _HASHES[key]
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -28,7 +43,9 @@ class UserFactory(DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Nomor {n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.go.id")
     is_staff = True
-    password = factory.django.Password("correct-horse-battery")
+    password = factory.django.Password(
+        "correct-horse-battery", transform=_password_hash
+    )
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):

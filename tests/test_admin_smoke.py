@@ -63,6 +63,7 @@ def _complete_the_demo(users) -> None:
     from apps.core.tasks import send_email
 
     api_token_issue(user=users["admin"])
+    _request_awaiting_completion(users)
     # Login lockout and two-factor rows (django-axes, django-otp).
     attempt = {
         "username": "tamu.tak.dikenal",
@@ -101,6 +102,34 @@ def _complete_the_demo(users) -> None:
     }
     with override_settings(TASKS=database_backend):
         send_email.enqueue(to=["ppid@example.org"], subject="Uji", body="Uji antrean")
+
+
+def _request_awaiting_completion(users) -> None:
+    """A request of a PPID Pelaksana's unit waiting for the applicant (the demo's
+    are at other units), so that officer's "requirements completed" step opens."""
+    from apps.accounts.models import Unit
+    from apps.info_requests import services
+    from tests.info_requests.factories import VALID_NIK
+
+    info_request = services.information_request_submit(
+        applicant_type="individual",
+        name="Rina Lestari",
+        nik=VALID_NIK,
+        address="Jl. Pendidikan No. 5, Sangatta",
+        phone="0812 5400 7788",
+        information_requested="Jadwal posyandu Kecamatan Sangatta Utara 2026",
+        purpose="Informasi keluarga",
+        access_method="view",
+    )
+    dinkes = Unit.objects.get(slug="dinkes")
+    services.information_request_assign(
+        info_request=info_request, unit=dinkes, actor=users["utama"]
+    )
+    services.information_request_ask_completion(
+        info_request=info_request,
+        actor=users["utama"],
+        missing="Mohon lampirkan salinan KTP.",
+    )
 
 
 def _png() -> bytes:

@@ -334,17 +334,29 @@ ADMIN: dict[str, dict[str, dict[str, str]]] = {
             Role.PETUGAS_LAYANAN: ALL,
             SUPERUSER: ALL,
         },
-        "step:ask_completion": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
+        "step:ask_completion": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            SUPERUSER: ALL,
+        },
         "step:assign": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
-        "step:complete": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
-        "step:decide": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
+        "step:complete": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            SUPERUSER: ALL,
+        },
+        "step:decide": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
         "step:document": {
             Role.PPID_UTAMA: ALL,
             Role.PPID_PELAKSANA: OWN,
             SUPERUSER: ALL,
         },
-        "step:extend": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
-        "step:withdraw": {Role.PPID_UTAMA: ALL, SUPERUSER: ALL},
+        "step:extend": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
+        "step:withdraw": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            SUPERUSER: ALL,
+        },
     },
     "info_requests.writtennotice": {
         "view": {

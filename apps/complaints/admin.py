@@ -9,9 +9,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -27,12 +26,11 @@ from apps.complaints.models import (
     ComplaintSettings,
     RejectionReason,
     Satisfaction,
-    Status,
 )
 from apps.complaints.permissions import can_take_step
 from apps.complaints.selectors import days_left, identity_visible, reporter_label
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
-from apps.core.admin import ServiceErrorsAsMessagesMixin
+from apps.core.admin_steps import AdminStep, StepsAdminMixin
 from apps.core.exports import XLSX_MIME, csv_text, download_response, xlsx_bytes
 from apps.core.files import validate_upload
 from apps.core.models import StatusChange
@@ -221,53 +219,83 @@ def convert_initial(user, complaint) -> dict:
     return initial
 
 
-# step -> (form, service, label)
-STEPS = {
-    "verify": (StepForm, services.complaint_verify, _("Verify")),
-    "reject": (RejectForm, services.complaint_reject, _("Reject")),
-    "forward": (ForwardForm, services.complaint_forward, _("Forward to the unit")),
-    "follow_up": (
+def forward_initial(user, complaint) -> dict:
+    return {"unit": complaint.unit_id}
+
+
+def lapor_initial(user, complaint) -> dict:
+    return {
+        "tracking_id": complaint.lapor_tracking_id,
+        "url": complaint.lapor_url,
+        "forwarded_to_lapor": complaint.forwarded_to_lapor,
+        "received_from_lapor": complaint.received_from_lapor,
+        "lapor_status": complaint.lapor_status,
+    }
+
+
+# The steps; labels, permissions and guards of the workflow's own steps come from
+# apps/complaints/workflow.py (LAPOR! data changes no status: permissions.py).
+STEPS = [
+    AdminStep("verify", StepForm, services.complaint_verify, primary=True),
+    AdminStep(
+        "reject",
+        RejectForm,
+        services.complaint_reject,
+        confirmation=_(
+            "The complaint is closed as rejected; the reporter is told why."
+        ),
+    ),
+    AdminStep(
+        "forward",
+        ForwardForm,
+        services.complaint_forward,
+        initial=forward_initial,
+        primary=True,
+        confirmation=_("The unit is told and has its follow-up period from today."),
+    ),
+    AdminStep(
+        "follow_up",
         FollowUpForm,
         services.complaint_follow_up,
-        _("Record the follow-up"),
+        primary=True,
+        confirmation=_("The reporter is told of the follow-up."),
     ),
-    "resolve": (ResolveForm, services.complaint_resolve, _("Resolve")),
-    "reopen": (ReopenForm, services.complaint_reopen, _("Reopen")),
-    "lapor": (LaporForm, services.complaint_record_lapor, _("Record LAPOR! data")),
-    "convert": (
+    AdminStep(
+        "resolve",
+        ResolveForm,
+        services.complaint_resolve,
+        primary=True,
+        confirmation=_("The complaint is closed as resolved; the reporter is told."),
+    ),
+    AdminStep(
+        "reopen",
+        ReopenForm,
+        services.complaint_reopen,
+        confirmation=_("The complaint goes back to the unit (once only)."),
+    ),
+    AdminStep(
+        "lapor",
+        LaporForm,
+        services.complaint_record_lapor,
+        label=_("Record LAPOR! data"),
+        initial=lapor_initial,
+        available=lambda user, complaint: can_take_step(user, "lapor", complaint),
+    ),
+    AdminStep(
+        "convert",
         ConvertForm,
         services.complaint_convert_to_request,
-        _("Convert into an information request"),
+        initial=convert_initial,
+        confirmation=_(
+            "An information request is recorded from this complaint, which is "
+            "closed as converted."
+        ),
     ),
-}
-STEP_TARGETS = {
-    "verify": Status.VERIFIED,
-    "reject": Status.REJECTED,
-    "forward": Status.FORWARDED,
-    "follow_up": Status.FOLLOWED_UP,
-    "resolve": Status.RESOLVED,
-    "reopen": Status.FORWARDED,
-    "convert": Status.CONVERTED,
-}
-
-
-def available_steps(user, complaint) -> list[tuple[str, str]]:
-    steps = []
-    for step, (_form, _service, label) in STEPS.items():
-        target = STEP_TARGETS.get(step)
-        if step == "reopen" and complaint.status != Status.RESOLVED:
-            continue
-        if step == "forward" and complaint.status == Status.RESOLVED:
-            continue
-        if target and not COMPLAINT_WORKFLOW.can(complaint.status, target):
-            continue
-        if can_take_step(user, step, complaint):
-            steps.append((step, label))
-    return steps
+]
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
+class ComplaintAdmin(StepsAdminMixin, admin.ModelAdmin):
     list_display = [
         "number",
         "title",
@@ -296,6 +324,10 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     date_hierarchy = "received_at"
     list_per_page = 50
     actions = ["verify_selected", "forward_selected", "export_xlsx", "export_csv"]
+    change_form_template = "admin/case_change_form.html"
+    admin_steps = STEPS
+    step_workflow = COMPLAINT_WORKFLOW
+    step_case_kwarg = "complaint"
 
     # -- visibility -----------------------------------------------------------
 
@@ -379,7 +411,7 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
                     ]
                 },
             ),
-            (_("Steps"), {"fields": ["step_links", "timeline"]}),
+            (_("Timeline"), {"fields": ["timeline"]}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -475,20 +507,6 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
             or "–"
         )
 
-    @admin.display(description=_("next steps"))
-    def step_links(self, obj):
-        steps = available_steps(self._request.user, obj)
-        if not steps:
-            return "–"
-        return format_html_join(
-            " ",
-            '<a class="button" href="{}">{}</a>',
-            (
-                (reverse("admin:complaints_complaint_step", args=[obj.pk, s]), label)
-                for s, label in steps
-            ),
-        )
-
     def changelist_view(self, request, extra_context=None):
         self._request = request
         self._calendar = Calendar()
@@ -541,61 +559,6 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         pass
 
-    # -- steps ----------------------------------------------------------------
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:pk>/step/<str:step>/",
-                self.admin_site.admin_view(self.step_view),
-                name="complaints_complaint_step",
-            )
-        ] + super().get_urls()
-
-    def step_view(self, request, pk, step):
-        if step not in STEPS:
-            raise PermissionDenied
-        complaint = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not can_take_step(request.user, step, complaint):
-            raise PermissionDenied
-        form_class, service, label = STEPS[step]
-        initial = {}
-        if step == "forward":
-            initial["unit"] = complaint.unit_id
-        if step == "convert":
-            initial = convert_initial(request.user, complaint)
-        if step == "lapor":
-            initial = {
-                "tracking_id": complaint.lapor_tracking_id,
-                "url": complaint.lapor_url,
-                "forwarded_to_lapor": complaint.forwarded_to_lapor,
-                "received_from_lapor": complaint.received_from_lapor,
-                "lapor_status": complaint.lapor_status,
-            }
-        form = form_class(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                service(complaint=complaint, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            except services.ApplicationError as error:
-                form.add_error(None, str(error))
-            else:
-                self.message_user(request, gettext("Done: %(step)s.") % {"step": label})
-                return redirect("admin:complaints_complaint_change", complaint.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"{label}: {complaint.number}",
-            "form": form,
-            "complaint": complaint,
-            "opts": self.model._meta,
-            "original": complaint,
-        }
-        return TemplateResponse(
-            request, "admin/complaints/complaint/step.html", context
-        )
-
     # -- actions (each object through its service) -----------------------------
 
     # Offered only to who may take the step (each object is checked again).
@@ -614,7 +577,7 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     def verify_selected(self, request, queryset):
         done = 0
         for complaint in queryset:
-            if not can_take_step(request.user, "verify", complaint):
+            if not self.is_step_open(request, complaint, "verify"):
                 self.message_user(
                     request,
                     gettext("%(number)s: not allowed.") % {"number": complaint.number},
@@ -637,7 +600,7 @@ class ComplaintAdmin(ServiceErrorsAsMessagesMixin, admin.ModelAdmin):
     def forward_selected(self, request, queryset):
         done = 0
         for complaint in queryset:
-            if not can_take_step(request.user, "forward", complaint):
+            if not self.is_step_open(request, complaint, "forward"):
                 self.message_user(
                     request,
                     gettext("%(number)s: not allowed.") % {"number": complaint.number},

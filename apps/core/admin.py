@@ -1,5 +1,3 @@
-import datetime as dt
-
 from simple_history.admin import SimpleHistoryAdmin
 
 from django import forms
@@ -12,14 +10,44 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import periods
 from apps.core.admin_files import read_only_admin
 from apps.core.errors import ApplicationError
 from apps.core.models import BodyProfile, NonWorkingDay, StatusChange
 from apps.core.widgets import NativeDateInput
 from apps.core.workdays import Calendar
+
+
+class DeadlineFilter(admin.SimpleListFilter):
+    """A case list by its due date: overdue, or due within periods.DUE_SOON_DAYS
+    working days (the queryset's `overdue(today)` and `due_soon(today, horizon)`)."""
+
+    title = _("deadline")
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", _("Overdue")),
+            (
+                "soon",
+                format_lazy(
+                    _("Due within {days} working days"), days=periods.DUE_SOON_DAYS
+                ),
+            ),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "soon":
+            horizon = Calendar().add(today, periods.DUE_SOON_DAYS)
+            return queryset.due_soon(today, horizon)
+        return queryset
 
 
 class ServiceErrorsAsMessagesMixin:
@@ -263,7 +291,11 @@ class NonWorkingDayAdmin(ScopedHistoryAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         form = WorkingDayCalculatorForm(
-            request.GET or {"start": dt.date.today().isoformat(), "days": 10}
+            request.GET
+            or {
+                "start": timezone.localdate().isoformat(),
+                "days": periods.REQUEST_NOTICE_DAYS,
+            }
         )
         explanation = None
         if form.is_valid():

@@ -10,8 +10,10 @@ import sys
 
 from rest_framework import exceptions as drf_exceptions
 
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -29,10 +31,28 @@ def is_api_request(request) -> bool:
     return request.path_info.startswith("/api/")
 
 
+def _standalone_body():
+    """The body profile for pages that must render without the database: the
+    cached copy when the cache answers, else an unsaved profile (its defaults)."""
+    from apps.core.models import BodyProfile
+
+    try:
+        profile = cache.get(BodyProfile.CACHE_KEY)
+    except Exception:  # noqa: BLE001 - the cache may be down with the rest
+        profile = None
+    return profile if profile is not None else BodyProfile()
+
+
+def standalone_context(**extra) -> dict:
+    """Context of a page in the site's layout without request, context
+    processors or database (templates/base.html, `standalone`)."""
+    return {"standalone": True, "body": _standalone_body(), **extra}
+
+
 def _page(*, title: str, message: str, status: int, hint: str = "") -> HttpResponse:
     """A standalone page: no context processors, so no database query."""
     html = loader.get_template("core/error.html").render(
-        {"title": title, "message": message, "hint": hint, "status": status}
+        standalone_context(title=title, message=message, hint=hint, status=status)
     )
     return HttpResponse(html, status=status)
 
@@ -118,4 +138,16 @@ def server_error(request):
         return database_unavailable_response(request, exc)
     if is_api_request(request):
         return _api_error(drf_exceptions.APIException, 500)
-    return defaults.server_error(request)
+    # Not Django's default: the page keeps the site's layout, yet needs neither
+    # the database nor the context processors (which may be what failed).
+    html = loader.get_template("500.html").render(standalone_context(status=500))
+    return HttpResponse(html, status=500)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form's check failed; say what to do, in the layout."""
+    if is_api_request(request):
+        return JsonResponse(
+            {"detail": _("CSRF check failed."), "code": "csrf_failed"}, status=403
+        )
+    return render(request, "403_csrf.html", status=403)

@@ -1,21 +1,23 @@
 """The officers' work on requests: queue, intake, each workflow step, register book."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.personal_data import PersonalDataAdminMixin, may_see
 from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
-from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
+from apps.core.admin import DeadlineFilter, ScopedHistoryAdmin
 from apps.core.admin_files import PrivateFilesAdminMixin
+from apps.core.admin_steps import AdminStep, StepsAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar, receipt_date
@@ -27,23 +29,6 @@ from apps.info_requests.models import (
     WrittenNotice,
 )
 from apps.info_requests.workflow import REQUEST_WORKFLOW
-
-
-class DeadlineFilter(admin.SimpleListFilter):
-    title = _("deadline")
-    parameter_name = "deadline"
-
-    def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("soon", _("Due within 2 working days"))]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "soon":
-            horizon = Calendar().add(today, periods.DUE_SOON_DAYS)
-            return queryset.due_soon(today, horizon)
-        return queryset
 
 
 class RequestDocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
@@ -58,58 +43,88 @@ class RequestDocumentInline(PrivateFilesAdminMixin, admin.TabularInline):
         return False
 
 
-# (url name, label, permission, target status or None for "any open")
-ACTIONS = [
-    ("assign", _("Assign to a unit"), "route_informationrequest", Status.IN_PROCESS),
-    (
-        "ask_completion",
-        _("Ask the applicant to complete"),
-        "decide_informationrequest",
-        Status.AWAITING_COMPLETION,
-    ),
-    (
-        "complete",
-        _("Requirements completed"),
-        "decide_informationrequest",
-        None,
-    ),
-    (
-        "extend",
-        _("Extend (7 working days)"),
-        "decide_informationrequest",
-        Status.EXTENDED,
-    ),
-    (
-        "decide",
-        _("Issue the written notice"),
-        "decide_informationrequest",
-        Status.DECIDED,
-    ),
-    ("withdraw", _("Record withdrawal"), "decide_informationrequest", Status.WITHDRAWN),
-    ("document", _("Give a document"), "add_requestdocument", None),
-]
-
-
 def _identity_file_url(info_request, which: str) -> str:
     return reverse("info_requests:identity_file", args=[info_request.pk, which])
 
 
-STEP_SERVICES = {
-    "assign": services.information_request_assign,
-    "ask_completion": services.information_request_ask_completion,
-    "complete": services.information_request_complete_requirements,
-    "extend": services.information_request_extend,
-    "decide": services.information_request_decide,
-    "withdraw": services.information_request_withdraw,
-    "document": services.information_request_add_document,
-}
+def _may_give_document(user, info_request) -> bool:
+    return (
+        user.has_perm("info_requests.add_requestdocument")
+        and can_act_on_unit(user, info_request.unit_id)
+        and info_request.status != Status.WITHDRAWN
+    )
+
+
+def _may_reassign(user, info_request) -> bool:
+    """A request in process may be routed to another unit (its status stays)."""
+    return info_request.status == Status.IN_PROCESS and REQUEST_WORKFLOW.step(
+        "assign"
+    ).permits(user, info_request)
+
+
+# The officers' steps; labels, permissions and guards of the workflow's own steps
+# come from apps/info_requests/workflow.py.
+STEPS = [
+    AdminStep(
+        "assign",
+        admin_forms.AssignForm,
+        services.information_request_assign,
+        available=_may_reassign,
+        confirmation=_("The unit's officers handle the request from now on."),
+    ),
+    AdminStep(
+        "ask_completion",
+        admin_forms.AskCompletionForm,
+        services.information_request_ask_completion,
+        confirmation=_("The applicant is told what the request still lacks."),
+    ),
+    AdminStep(
+        "complete",
+        admin_forms.NoteForm,
+        services.information_request_complete_requirements,
+    ),
+    AdminStep(
+        "extend",
+        admin_forms.ExtendForm,
+        services.information_request_extend,
+        confirmation=format_lazy(
+            _(
+                "The due date moves by {days} working days, once; the applicant "
+                "receives the written reason."
+            ),
+            days=periods.REQUEST_EXTENSION_DAYS,
+        ),
+    ),
+    AdminStep(
+        "decide",
+        admin_forms.DecideForm,
+        services.information_request_decide,
+        primary=True,
+        confirmation=_(
+            "The written notice is issued with its number and sent to the applicant."
+        ),
+    ),
+    AdminStep(
+        "withdraw",
+        admin_forms.NoteForm,
+        services.information_request_withdraw,
+        confirmation=_("The request is closed as withdrawn by the applicant."),
+    ),
+    AdminStep(
+        "document",
+        admin_forms.DocumentForm,
+        services.information_request_add_document,
+        label=_("Give a document"),
+        available=_may_give_document,
+    ),
+]
 
 
 @admin.register(InformationRequest)
 class InformationRequestAdmin(
     PrivateFilesAdminMixin,
     PersonalDataAdminMixin,
-    ServiceErrorsAsMessagesMixin,
+    StepsAdminMixin,
     ScopedHistoryAdmin,
 ):
     private_file_urls = {
@@ -142,6 +157,9 @@ class InformationRequestAdmin(
         "representative_phone",
     ]
     change_form_template = "admin/info_requests/informationrequest/change_form.html"
+    admin_steps = STEPS
+    step_workflow = REQUEST_WORKFLOW
+    step_case_kwarg = "info_request"
     change_list_template = "admin/info_requests/informationrequest/change_list.html"
 
     # Queue and visibility.
@@ -327,7 +345,7 @@ class InformationRequestAdmin(
             return can_act_on_unit(request.user, obj.unit_id)
         return allowed
 
-    # Workflow steps, each a small form calling one service.
+    # Receipt, written notice and register book (the steps: StepsAdminMixin).
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         urls = [
@@ -346,95 +364,8 @@ class InformationRequestAdmin(
                 self.admin_site.admin_view(self.notice_view),
                 name=f"{prefix}_notice",
             ),
-            path(
-                "<int:pk>/step/<str:step>/",
-                self.admin_site.admin_view(self.step_view),
-                name=f"{prefix}_step",
-            ),
         ]
         return urls + super().get_urls()
-
-    def available_steps(self, request, obj) -> list[tuple[str, str]]:
-        steps = []
-        for name, label, permission, target in ACTIONS:
-            if not request.user.has_perm(f"info_requests.{permission}"):
-                continue
-            if name != "assign" and not can_act_on_unit(request.user, obj.unit_id):
-                continue
-            if name == "complete":
-                if obj.status != Status.AWAITING_COMPLETION:
-                    continue
-            elif name == "document":
-                if obj.status in (Status.WITHDRAWN,):
-                    continue
-            elif name == "assign":
-                if obj.status not in (
-                    Status.RECEIVED,
-                    Status.AWAITING_COMPLETION,
-                    Status.IN_PROCESS,
-                ):
-                    continue
-            elif name == "decide" and obj.status == Status.REOPENED:
-                continue  # the notice exists; the objection's release closes it
-            elif name == "extend":
-                if (
-                    not REQUEST_WORKFLOW.can(obj.status, target)
-                    or obj.extended_due_date
-                ):
-                    continue
-            elif not REQUEST_WORKFLOW.can(obj.status, target):
-                continue
-            steps.append((name, label))
-        return steps
-
-    def step_view(self, request, pk, step):
-        obj = get_object_or_404(self.get_queryset(request), pk=pk)
-        if step not in dict(self.available_steps(request, obj)):
-            raise PermissionDenied
-        form_class = {
-            "assign": admin_forms.AssignForm,
-            "ask_completion": admin_forms.AskCompletionForm,
-            "complete": admin_forms.NoteForm,
-            "extend": admin_forms.ExtendForm,
-            "decide": admin_forms.DecideForm,
-            "withdraw": admin_forms.NoteForm,
-            "document": admin_forms.DocumentForm,
-        }[step]
-        form = form_class(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                done = self.run_step(request, obj, step, form.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                if done is not None:
-                    self.message_user(request, gettext("Saved."), messages.SUCCESS)
-                    return redirect(
-                        reverse(
-                            "admin:info_requests_informationrequest_change",
-                            args=[obj.pk],
-                        )
-                    )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": obj,
-            "title": f"{dict(self.available_steps(request, obj))[step]}: {obj}",
-            "form": form,
-            "step": step,
-        }
-        return TemplateResponse(
-            request, "admin/info_requests/informationrequest/step.html", context
-        )
-
-    def run_step(self, request, obj, step, data):
-        """Run the service of `step`; None when it refused (the message says why).
-
-        Each step form's fields are the keyword arguments of its service."""
-        return self.run_service(
-            request, STEP_SERVICES[step], info_request=obj, actor=request.user, **data
-        )
 
     def receipt_view(self, request, pk):
         from apps.info_requests.letters import render_receipt_pdf
@@ -504,7 +435,6 @@ class InformationRequestAdmin(
         obj = self.get_object(request, object_id)
         extra_context = extra_context or {}
         if obj is not None:
-            extra_context["steps"] = self.available_steps(request, obj)
             extra_context["timeline"] = StatusChange.objects.for_object(
                 obj
             ).select_related("actor")

@@ -1,10 +1,10 @@
 """The officers' work on objections (Atasan PPID answers; PPID records the release)
 and on disputes before the Komisi Informasi (stages, hearings, outcome, bundle)."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -12,84 +12,82 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.personal_data import PersonalDataAdminMixin, may_see
-from apps.accounts.roles import can_act_on_unit, scope_to_user
-from apps.core import periods
-from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
+from apps.accounts.roles import scope_to_user
+from apps.core.admin import DeadlineFilter, ScopedHistoryAdmin
 from apps.core.admin_files import PrivateFilesAdminMixin
+from apps.core.admin_steps import AdminStep, StepsAdminMixin
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.files import private_file_response
 from apps.core.models import StatusChange
-from apps.core.workdays import Calendar
 from apps.objections import admin_forms, registerbook, services
 from apps.objections.letters import render_dispute_bundle, render_receipt_pdf
-from apps.objections.models import Dispute, DisputeEvent, Objection, Status
+from apps.objections.models import Dispute, DisputeEvent, Objection
 from apps.objections.selectors import dispute_deadline
-from apps.objections.workflow import DISPUTE_WORKFLOW
+from apps.objections.workflow import DISPUTE_WORKFLOW, OBJECTION_WORKFLOW
 
 
-class DeadlineFilter(admin.SimpleListFilter):
-    title = _("deadline")
-    parameter_name = "deadline"
-
-    def lookups(self, request, model_admin):
-        return [("overdue", _("Overdue")), ("soon", _("Due within 2 working days"))]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "soon":
-            return queryset.due_soon(
-                today, Calendar().add(today, periods.DUE_SOON_DAYS)
-            )
-        return queryset
+def _dispute_officer(user) -> bool:
+    return user.has_perm("objections.change_dispute")
 
 
-class StepsMixin(ServiceErrorsAsMessagesMixin):
-    """Per-object workflow steps: a small form per step calling one service."""
+def _dispute_moves_on(user, dispute) -> bool:
+    """A later stage (and a hearing before it) exists until the dispute is final."""
+    return _dispute_officer(user) and bool(DISPUTE_WORKFLOW.allowed(dispute.stage))
 
-    step_forms: dict = {}
 
-    def available_steps(self, request, obj) -> list[tuple[str, str]]:
-        raise NotImplementedError
+# The steps of an objection are the workflow's (apps/objections/workflow.py).
+OBJECTION_STEPS = [
+    AdminStep(
+        "decide",
+        admin_forms.DecideForm,
+        services.objection_decide,
+        primary=True,
+        confirmation=_(
+            "The Atasan PPID's written answer is issued and sent to the objector."
+        ),
+    ),
+    AdminStep(
+        "release",
+        admin_forms.NoteForm,
+        services.objection_release_complete,
+        confirmation=_(
+            "The release the Atasan PPID ordered is recorded as done; the request "
+            "is closed again."
+        ),
+    ),
+]
 
-    def run_step(self, request, obj, step, data):
-        raise NotImplementedError
-
-    def step_view(self, request, pk, step):
-        obj = get_object_or_404(self.get_queryset(request), pk=pk)
-        steps = dict(self.available_steps(request, obj))
-        if step not in steps:
-            raise PermissionDenied
-        form = self.step_forms[step](request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                done = self.run_step(request, obj, step, form.cleaned_data)
-            except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                if done is not None:
-                    self.message_user(request, gettext("Saved."), messages.SUCCESS)
-                    return redirect(
-                        reverse(
-                            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                            args=[obj.pk],
-                        )
-                    )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": obj,
-            "title": f"{steps[step]}: {obj}",
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/objections/step.html", context)
+# A dispute's steps record what the Komisi Informasi did; the stage table
+# (DISPUTE_WORKFLOW) and the outcome-per-stage rule are checked by the services.
+DISPUTE_STEPS = [
+    AdminStep(
+        "advance",
+        admin_forms.AdvanceForm,
+        services.dispute_advance,
+        label=_("Record the next stage"),
+        available=_dispute_moves_on,
+        primary=True,
+    ),
+    AdminStep(
+        "hearing",
+        admin_forms.HearingForm,
+        services.dispute_add_hearing,
+        label=_("Add a hearing date"),
+        available=_dispute_moves_on,
+    ),
+    AdminStep(
+        "outcome",
+        admin_forms.OutcomeForm,
+        services.dispute_record_outcome,
+        label=_("Record the outcome"),
+        available=lambda user, dispute: _dispute_officer(user),
+    ),
+]
 
 
 @admin.register(Objection)
 class ObjectionAdmin(
-    PrivateFilesAdminMixin, PersonalDataAdminMixin, StepsMixin, ScopedHistoryAdmin
+    PrivateFilesAdminMixin, PersonalDataAdminMixin, StepsAdminMixin, ScopedHistoryAdmin
 ):
     private_file_urls = {
         "answer_letter": lambda objection: reverse(
@@ -113,7 +111,9 @@ class ObjectionAdmin(
     list_per_page = 50
     change_form_template = "admin/objections/objection/change_form.html"
     change_list_template = "admin/objections/objection/change_list.html"
-    step_forms = {"decide": admin_forms.DecideForm, "release": admin_forms.NoteForm}
+    admin_steps = OBJECTION_STEPS
+    step_workflow = OBJECTION_WORKFLOW
+    step_case_kwarg = "objection"
     exclude = ["identity_document", "power_of_attorney", "answer_letter"]
 
     def get_queryset(self, request):
@@ -142,45 +142,8 @@ class ObjectionAdmin(
                 "<int:pk>/receipt/", view(self.receipt_view), name=f"{prefix}_receipt"
             ),
             path("<int:pk>/answer/", view(self.answer_view), name=f"{prefix}_answer"),
-            path(
-                "<int:pk>/step/<str:step>/",
-                view(self.step_view),
-                name=f"{prefix}_step",
-            ),
             *super().get_urls(),
         ]
-
-    def available_steps(self, request, obj):
-        steps = []
-        user = request.user
-        if obj.status == Status.RECEIVED and user.has_perm(
-            "objections.decide_objection"
-        ):
-            steps.append(("decide", gettext("Answer the objection")))
-        if (
-            obj.status == Status.RELEASE_ORDERED
-            and user.has_perm("objections.release_objection")
-            and can_act_on_unit(user, obj.unit_id)
-        ):
-            steps.append(("release", gettext("Record the ordered release as done")))
-        return steps
-
-    def run_step(self, request, obj, step, data):
-        if step == "decide":
-            return self.run_service(
-                request,
-                services.objection_decide,
-                objection=obj,
-                actor=request.user,
-                **data,
-            )
-        return self.run_service(
-            request,
-            services.objection_release_complete,
-            objection=obj,
-            actor=request.user,
-            note=data["note"],
-        )
 
     def receipt_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
@@ -241,7 +204,6 @@ class ObjectionAdmin(
         obj = self.get_object(request, object_id)
         extra_context = extra_context or {}
         if obj is not None:
-            extra_context["steps"] = self.available_steps(request, obj)
             extra_context["timeline"] = StatusChange.objects.for_object(
                 obj
             ).select_related("actor")
@@ -261,7 +223,7 @@ class DisputeEventInline(admin.TabularInline):
 
 
 @admin.register(Dispute)
-class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
+class DisputeAdmin(StepsAdminMixin, ScopedHistoryAdmin):
     list_display = [
         "register_number",
         "commission_name",
@@ -282,11 +244,8 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
     inlines = [DisputeEventInline]
     autocomplete_fields = []
     change_form_template = "admin/objections/dispute/change_form.html"
-    step_forms = {
-        "advance": admin_forms.AdvanceForm,
-        "hearing": admin_forms.HearingForm,
-        "outcome": admin_forms.OutcomeForm,
-    }
+    admin_steps = DISPUTE_STEPS
+    step_case_kwarg = "dispute"
 
     def get_queryset(self, request):
         return scope_to_user(super().get_queryset(request), request.user)
@@ -349,29 +308,8 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/bundle/", view(self.bundle_view), name=f"{prefix}_bundle"),
-            path(
-                "<int:pk>/step/<str:step>/", view(self.step_view), name=f"{prefix}_step"
-            ),
             *super().get_urls(),
         ]
-
-    def available_steps(self, request, obj):
-        if not request.user.has_perm("objections.change_dispute"):
-            return []
-        steps = []
-        if DISPUTE_WORKFLOW.allowed(obj.stage):
-            steps.append(("advance", gettext("Record the next stage")))
-            steps.append(("hearing", gettext("Add a hearing date")))
-        steps.append(("outcome", gettext("Record the outcome")))
-        return steps
-
-    def run_step(self, request, obj, step, data):
-        func = {
-            "advance": services.dispute_advance,
-            "hearing": services.dispute_add_hearing,
-            "outcome": services.dispute_record_outcome,
-        }[step]
-        return self.run_service(request, func, dispute=obj, actor=request.user, **data)
 
     def bundle_view(self, request, pk):
         obj = get_object_or_404(self.get_queryset(request), pk=pk)
@@ -384,10 +322,3 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
             filename=f"berkas-sengketa-{obj.pk}.pdf",
             content_type="application/pdf",
         )
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if obj is not None:
-            extra_context["steps"] = self.available_steps(request, obj)
-        return super().change_view(request, object_id, form_url, extra_context)

@@ -1,5 +1,6 @@
-// Progressive enhancement of the request form: show the fields that apply, mark
-// invalid fields before sending, and refuse a second submit (double click).
+// The request form: show the fields that apply to the applicant's type and the
+// access method. Validation, messages and the double-submit guard are the shared
+// js/public-form.js.
 (function () {
   "use strict";
   var form = document.querySelector("form.request-form");
@@ -19,28 +20,12 @@
     form.querySelectorAll("[data-show-for-access]").forEach(function (el) {
       el.hidden = el.getAttribute("data-show-for-access") !== access;
     });
+    // A group must name its representative: unfold that section for it.
+    form.querySelectorAll("details[data-open-for]").forEach(function (el) {
+      if (el.getAttribute("data-open-for") === type) el.open = true;
+    });
   }
 
   form.addEventListener("change", toggle);
   toggle();
-
-  form.addEventListener("submit", function (event) {
-    var invalid = Array.prototype.filter.call(form.elements, function (el) {
-      return el.willValidate && !el.closest("[hidden]") && !el.checkValidity();
-    });
-    invalid.forEach(function (el) { el.classList.add("is-invalid"); });
-    if (invalid.length) {
-      event.preventDefault();
-      invalid[0].focus();
-      return;
-    }
-    if (form.dataset.submitting) {
-      event.preventDefault();
-      return;
-    }
-    form.dataset.submitting = "1";
-    form.querySelectorAll('button[type="submit"]').forEach(function (b) {
-      b.disabled = true;
-    });
-  });
 })();

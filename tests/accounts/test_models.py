@@ -1,10 +1,10 @@
 import pytest
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from apps.accounts.models import Unit
 from apps.accounts.roles import Role
+from tests.db_constraints import covers, violates
 
 
 @pytest.mark.django_db
@@ -25,12 +25,14 @@ class TestUnit:
             body.full_clean()
         assert "parent" in info.value.message_dict
 
+    @covers("accounts.Unit.code")
     def test_code_is_unique(self, units):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("accounts.Unit.code"):
             Unit.objects.create(code="DINKES", name="x", slug="x", kind="opd")
 
+    @covers("accounts_unit_kind_valid")
     def test_kind_constraint(self, units):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("accounts_unit_kind_valid"):
             Unit.objects.create(code="X", name="x", slug="x2", kind="ministry")
 
     def test_changes_are_in_history(self, units):

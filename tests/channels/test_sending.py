@@ -11,6 +11,7 @@ from apps.channels.adapters import Inbound
 from apps.channels.models import Conversation, DeliveryStatus
 from apps.core.errors import TransitionNotAllowed
 from tests.channels import fakes
+from tests.db_constraints import covers, violates
 
 pytestmark = pytest.mark.django_db
 
@@ -194,13 +195,12 @@ def test_close_needs_a_reason_and_a_new_message_reopens_email(provider, desk):
     assert Conversation.objects.count() == 1
 
 
+@covers("channels_message_provider_id_unique")
 def test_duplicate_provider_id_is_refused_by_the_database(provider):
-    from django.db import IntegrityError, transaction
-
     from apps.channels.models import Message
 
     conversation = receive()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("channels_message_provider_id_unique"):
         Message.objects.create(
             conversation=conversation,
             channel="whatsapp",

@@ -110,7 +110,7 @@ def test_pages_and_api_answer_503_while_the_database_is_down(database_url):
             assert json.loads(answer["body"])["code"] == "database_unavailable"
         else:
             assert answer["type"].startswith("text/html")
-            assert '<html lang="id">' in answer["body"]
+            assert '<html lang="id" ' in answer["body"]
             assert "Layanan sementara tidak tersedia" in answer["body"]
     assert "Traceback" in result.stderr  # the outage is logged for the operator
 

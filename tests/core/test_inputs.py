@@ -143,7 +143,7 @@ class TestSiteRefusesNul:
         response = client.get("/admin/info_requests/informationrequest/?status=%00")
         assert response.status_code == 400
         html = response.content.decode()
-        assert '<html lang="id">' in html
+        assert '<html lang="id" ' in html  # the site's layout, in Indonesian
         assert REFUSED in html
         assert "tombol Kembali" in html
 

@@ -2,9 +2,8 @@ import datetime as dt
 
 import pytest
 
-from django.db import IntegrityError, transaction
-
 from apps.core.models import BodyProfile, NonWorkingDay
+from tests.db_constraints import covers, violates
 
 
 @pytest.mark.django_db
@@ -35,15 +34,17 @@ class TestBodyProfile:
 
 @pytest.mark.django_db
 class TestNonWorkingDay:
+    @covers("core_nonworkingday_kind_valid")
     def test_kind_constraint(self):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("core_nonworkingday_kind_valid"):
             NonWorkingDay.objects.create(
                 date=dt.date(2026, 1, 2), kind="holiday", name="x"
             )
 
+    @covers("core.NonWorkingDay.date")
     def test_one_correction_per_date(self):
         NonWorkingDay.objects.create(date=dt.date(2026, 1, 2), name="a")
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("core.NonWorkingDay.date"):
             NonWorkingDay.objects.create(date=dt.date(2026, 1, 2), name="b")
 
     def test_calendar_changed_signal_after_commit(

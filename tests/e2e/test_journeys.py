@@ -108,7 +108,7 @@ def test_request_from_filing_to_outcome(demo_site, new_page, officer, sample_pdf
     citizen.wait_for_selector("a[href*='/pemberitahuan/']")
     assert citizen.locator(".badge.text-bg-success").count() == 1
     # The outcome is followed by the invitation to the satisfaction survey.
-    citizen.locator("a[href*='/statistik/survei/']").click()
+    citizen.locator("main a[href*='/statistik/survei/']").click()
     for code in range(1, 10):
         citizen.check(f"input[name=u{code}][value='4']")
     citizen.fill("#id_comment", "Cepat dan jelas")

@@ -88,12 +88,14 @@ def test_phone_viewport(demo_site, new_page):
     ]:
         page.goto(demo_site.url + path)
         assert _horizontal_overflow(page) <= 0, path
-    # The menu is folded behind its button and opens with it.
+    # The menu is folded behind its button and opens with it; the pages about
+    # the PPID are a group of it ("Tentang PPID"), opened in place.
     profile_link = page.get_by_role("link", name="Profil PPID")
     assert not profile_link.is_visible()
     toggle = page.get_by_role("button", name="Menu")
     toggle.click()
     assert toggle.get_attribute("aria-expanded") == "true"
+    page.get_by_role("button", name="Tentang PPID").click()
     profile_link.click()
     page.wait_for_url(demo_site.url + "/halaman/profil-ppid/")
     assert page.get_by_role("heading", level=1).inner_text() == "Profil PPID"

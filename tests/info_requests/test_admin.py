@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+import time_machine
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -133,17 +134,19 @@ class TestScopeAndSteps:
         self, client, pelaksana, at_dinkes, django_capture_on_commit_callbacks
     ):
         client.force_login(pelaksana)
-        page = client.get(f"{CHANGELIST}{at_dinkes.pk}/change/").content.decode()
-        assert "Perpanjang (7 hari kerja)" in page
-        assert "Teruskan ke unit" not in page  # routing is the PPID Utama's
-        response = client.post(step_url(at_dinkes, "extend"), {"reason": ""})
-        assert "reason" in response.context["form"].errors
-        client.post(
-            step_url(at_dinkes, "extend"), {"reason": "Data di beberapa bidang"}
-        )
+        # Within the first period (received 2 March 2026, due 16 March).
+        with time_machine.travel(dt.datetime(2026, 3, 4, 2, tzinfo=dt.UTC), tick=False):
+            page = client.get(f"{CHANGELIST}{at_dinkes.pk}/change/").content.decode()
+            assert "Perpanjang (7 hari kerja)" in page
+            assert "Teruskan ke unit" not in page  # routing is the PPID Utama's
+            response = client.post(step_url(at_dinkes, "extend"), {"reason": ""})
+            assert "reason" in response.context["form"].errors
+            response = client.post(
+                step_url(at_dinkes, "extend"), {"reason": "Data di beberapa bidang"}
+            )
+        assert response.status_code == 302
         at_dinkes.refresh_from_db()
-        # 2 March 2026 is long past: the service refuses and the message says why.
-        assert at_dinkes.status == Status.IN_PROCESS
+        assert at_dinkes.status == Status.EXTENDED
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 step_url(at_dinkes, "decide"),
@@ -163,15 +166,19 @@ class TestScopeAndSteps:
         assert at_dinkes.registration_number in text.extract_text()
         assert mail.outbox[-1].to == ["budi@example.com"]
 
-    def test_refused_extension_shows_the_reason(self, client, pelaksana, at_dinkes):
+    def test_overdue_request_offers_no_extension(self, client, pelaksana, at_dinkes):
+        """The workflow's guard (Pasal 22(8): extended within the first period)
+        closes the step: no button, and the page refuses."""
         client.force_login(pelaksana)
+        page = client.get(f"{CHANGELIST}{at_dinkes.pk}/change/").content.decode()
+        assert "/step/extend/" not in page
+        assert "/step/decide/" in page
         response = client.post(
-            step_url(at_dinkes, "extend"),
-            {"reason": "Data di beberapa bidang"},
-            follow=True,
+            step_url(at_dinkes, "extend"), {"reason": "Data di beberapa bidang"}
         )
-        messages = [str(m) for m in response.context["messages"]]
-        assert any("telah lewat" in m for m in messages)
+        assert response.status_code == 403
+        at_dinkes.refresh_from_db()
+        assert at_dinkes.status == Status.IN_PROCESS
 
     def test_decide_form_errors_come_back(self, client, pelaksana, at_dinkes):
         client.force_login(pelaksana)

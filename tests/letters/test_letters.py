@@ -9,7 +9,7 @@ import time_machine
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +26,7 @@ from apps.letters.models import (
 )
 from apps.letters.numbering import next_letter_number
 from apps.letters.services import issue_document, normalise_code
+from tests.db_constraints import covers, violates
 from tests.info_requests.factories import InformationRequestFactory
 from tests.pdfs import pdf_text
 
@@ -142,9 +143,10 @@ class TestNumbering:
             validate_pattern(pattern)
         assert caught.value.code == code
 
+    @covers("letters_numberingrule_kind_body_uniq")
     def test_one_body_rule_per_kind(self, units):
         NumberingRule.objects.create(kind=DocumentKind.HANDOVER)
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("letters_numberingrule_kind_body_uniq"):
             NumberingRule.objects.create(kind=DocumentKind.HANDOVER)
 
     @pytest.mark.django_db(transaction=True)
@@ -184,8 +186,9 @@ class TestSignatories:
             official.full_clean()
         assert "nip" in caught.value.message_dict
 
+    @covers("letters_signatory_pelaksana_has_unit")
     def test_a_pelaksana_signs_for_a_unit(self, units):
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with violates("letters_signatory_pelaksana_has_unit"):
             Signatory.objects.create(
                 role=SignerRole.PPID_PELAKSANA, position="PPID Pelaksana", name="B"
             )

@@ -11,15 +11,24 @@ from django.core import mail
 from django.core.management import call_command
 
 from apps.accounts.roles import Role
+from apps.core.models import BodyProfile
 from apps.objections import services
 from apps.objections.models import Dispute
 from tests.objections.conftest import at
+from tests.objections.factories import ObjectionFactory
 
 CHANGELIST = "/admin/objections/objection/"
 
 
 @pytest.fixture
-def objection(refused, file_objection):
+def objection(units):
+    """Grounds a and e, about a refused request of Dinas Kesehatan (built: no PDF)."""
+    return ObjectionFactory(grounds=("a", "e"), request__unit=units["dinkes"])
+
+
+@pytest.fixture
+def filed_objection(refused, file_objection):
+    """Filed through the service: its request has a real notice letter (the bundle)."""
     return file_objection(refused, grounds=["a", "e"])
 
 
@@ -76,18 +85,10 @@ class TestObjectionAdmin:
         assert objection.request.status == "decided"
 
     def test_changelist_query_count_is_constant(
-        self,
-        client,
-        atasan,
-        make_request,
-        decide,
-        file_objection,
-        django_assert_max_num_queries,
+        self, client, atasan, units, django_assert_max_num_queries
     ):
-        for _ in range(6):
-            request = make_request()
-            decide(request)
-            file_objection(request)
+        ObjectionFactory.create_batch(6, request__unit=units["dinkes"])
+        BodyProfile.load()  # the profile row filing would have made, not per row
         client.force_login(atasan)
         with django_assert_max_num_queries(15):
             assert client.get(CHANGELIST).status_code == 200
@@ -138,7 +139,8 @@ def test_reminders_command(objection, atasan, utama):
 
 @pytest.mark.django_db
 class TestDisputeAdmin:
-    def test_record_advance_and_bundle(self, client, objection, atasan, utama):
+    def test_record_advance_and_bundle(self, client, filed_objection, atasan, utama):
+        objection = filed_objection
         services.objection_decide(
             objection=objection,
             actor=atasan,

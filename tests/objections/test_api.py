@@ -7,6 +7,7 @@ from rest_framework.test import APIClient
 from apps.accounts.tokens import api_token_issue
 from apps.objections.models import Objection
 from tests.info_requests.factories import VALID_NIK
+from tests.objections.factories import ObjectionFactory
 
 URL = "/api/v1/objections/"
 
@@ -14,6 +15,13 @@ URL = "/api/v1/objections/"
 @pytest.fixture
 def api():
     return APIClient(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def objection(units):
+    """An objection about a refused request of Dinas Kesehatan (built, not filed:
+    filing is TestFile's)."""
+    return ObjectionFactory(request__unit=units["dinkes"])
 
 
 @pytest.fixture
@@ -114,8 +122,7 @@ class TestFile:
 
 @pytest.mark.django_db
 class TestStatus:
-    def test_public_status_has_no_personal_data(self, api, refused, file_objection):
-        objection = file_objection(refused)
+    def test_public_status_has_no_personal_data(self, api, objection):
         response = api.get(
             URL + "status/",
             {"objection_number": objection.number, "contact": "0812 3456 7890"},
@@ -128,8 +135,7 @@ class TestStatus:
         for value in ["Budi", VALID_NIK, "budi@example.com", "+62812", "Yos Sudarso"]:
             assert value not in text
 
-    def test_same_404_for_either_mistake(self, api, refused, file_objection):
-        objection = file_objection(refused)
+    def test_same_404_for_either_mistake(self, api, objection):
         wrong_number = api.get(
             URL + "status/",
             {"objection_number": "OBJ-2026-09999", "contact": "budi@example.com"},
@@ -141,8 +147,7 @@ class TestStatus:
         assert wrong_number.status_code == wrong_contact.status_code == 404
         assert wrong_number.json() == wrong_contact.json()
 
-    def test_post_keeps_the_contact_out_of_the_url(self, api, refused, file_objection):
-        objection = file_objection(refused)
+    def test_post_keeps_the_contact_out_of_the_url(self, api, objection):
         response = api.post(
             URL + "status/",
             {"objection_number": objection.number, "contact": "budi@example.com"},
@@ -156,9 +161,8 @@ class TestStatus:
         assert "contact" in missing.json()
 
     def test_lookups_share_one_budget_with_the_other_case_kinds(
-        self, api, refused, file_objection, settings
+        self, api, objection, settings
     ):
-        objection = file_objection(refused)
         settings.PUBLIC_FORM_RATE = "3/h"
         guess = {"contact": "guess@example.org"}
         codes = [
@@ -192,8 +196,7 @@ class TestOfficers:
         assert response.status_code == 401
         assert response["WWW-Authenticate"] == "Token"
 
-    def test_atasan_decides(self, api, refused, file_objection, atasan):
-        objection = file_objection(refused)
+    def test_atasan_decides(self, api, objection, atasan):
         response = auth(api, atasan).post(
             f"{URL}{objection.number}/decide/",
             {"outcome": "upheld", "release_ordered": "Salinan lengkap"},
@@ -201,21 +204,17 @@ class TestOfficers:
         )
         assert response.status_code == 200, response.json()
         assert response.json()["status"] == "release_ordered"
-        refused.refresh_from_db()
-        assert refused.status == "reopened"
+        objection.request.refresh_from_db()
+        assert objection.request.status == "reopened"
 
-    def test_affirmed_without_reasons_is_400(
-        self, api, refused, file_objection, atasan
-    ):
-        objection = file_objection(refused)
+    def test_affirmed_without_reasons_is_400(self, api, objection, atasan):
         response = auth(api, atasan).post(
             f"{URL}{objection.number}/decide/", {"outcome": "affirmed"}, format="json"
         )
         assert response.status_code == 400
         assert "reasons" in response.json()
 
-    def test_ppid_cannot_decide(self, api, refused, file_objection, utama, pelaksana):
-        objection = file_objection(refused)
+    def test_ppid_cannot_decide(self, api, objection, utama, pelaksana):
         for officer in (utama, pelaksana):
             response = auth(APIClient(), officer).post(
                 f"{URL}{objection.number}/decide/",
@@ -227,12 +226,11 @@ class TestOfficers:
         assert objection.status == "received"
 
     def test_pelaksana_records_release_of_own_unit(
-        self, api, refused, file_objection, atasan, pelaksana, officer, units
+        self, api, objection, atasan, pelaksana, officer, units
     ):
         from apps.accounts.roles import Role
         from apps.objections import services
 
-        objection = file_objection(refused)
         services.objection_decide(
             objection=objection, actor=atasan, outcome="upheld", release_ordered="x"
         )

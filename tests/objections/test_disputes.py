@@ -15,10 +15,23 @@ from apps.objections import services
 from apps.objections.letters import render_dispute_bundle
 from apps.objections.models import DEFAULT_COMMISSION, DisputeEvent
 from tests.objections.conftest import at
+from tests.objections.factories import ObjectionFactory
+
+REASONS = "Pengecualian Pasal 17 huruf h dikuatkan."
 
 
 @pytest.fixture
-def answered(refused, file_objection, atasan):
+def answered(units):
+    """Affirmed on 1 April 2026, built without its letters (the bundle test files
+    and answers through the services)."""
+    return ObjectionFactory(
+        affirmed=True, decision_reasons=REASONS, request__unit=units["dinkes"]
+    )
+
+
+@pytest.fixture
+def answered_with_letters(refused, file_objection, atasan):
+    """Filed and answered through the services: the bundle holds every letter."""
     objection = file_objection(refused, grounds=["a"])
     return services.objection_decide(
         objection=objection,
@@ -29,15 +42,19 @@ def answered(refused, file_objection, atasan):
     )
 
 
-@pytest.fixture
-def dispute(answered, utama):
+def record(objection, actor):
     return services.dispute_record(
         register_number="002/IV/KI-Kaltim-PS/2026",
         filed_on=dt.date(2026, 4, 10),
         registered_on=dt.date(2026, 4, 14),
-        objection=answered,
-        actor=utama,
+        objection=objection,
+        actor=actor,
     )
+
+
+@pytest.fixture
+def dispute(answered, utama):
+    return record(answered, utama)
 
 
 @pytest.mark.django_db
@@ -137,7 +154,9 @@ class TestDispute:
             )
         assert DisputeEvent.objects.filter(kind="hearing").count() == 0
 
-    def test_bundle_is_one_pdf_with_every_document(self, dispute, answered):
+    def test_bundle_is_one_pdf_with_every_document(self, answered_with_letters, utama):
+        answered = answered_with_letters
+        dispute = record(answered, utama)
         content = render_dispute_bundle(dispute)
         reader = PdfReader(io.BytesIO(content))
         pages = [page.extract_text() for page in reader.pages]

@@ -13,6 +13,7 @@ from apps.objections import registerbook, services
 from apps.objections.letters import render_dispute_bundle, render_receipt_pdf
 from apps.objections.models import Objection
 from tests.objections.conftest import at
+from tests.objections.factories import ObjectionFactory
 from tests.pdfs import assert_table_fits, english_in, pdf_text
 
 CHANGELIST = "/admin/objections/objection/"
@@ -36,6 +37,14 @@ def answered(refused, file_objection, atasan):
 
 
 @pytest.fixture
+def register_row(db):
+    """What the register shows of `answered`, built without filing or a letter."""
+    return ObjectionFactory(
+        grounds=("a", "e"), affirmed=True, applicant_response="not_satisfied"
+    )
+
+
+@pytest.fixture
 def dispute(answered, utama):
     return services.dispute_record(
         register_number="002/IV/KI-Kaltim-PS/2026",
@@ -48,13 +57,9 @@ def dispute(answered, utama):
 
 @pytest.mark.django_db
 class TestRegisterPdf:
-    def test_every_column_fits_the_landscape_page(
-        self, answered, make_request, decide, file_objection
-    ):
+    def test_every_column_fits_the_landscape_page(self, register_row):
         for number in range(10):  # more than one page
-            request = make_request(name=f"Pemohon {number}")
-            decide(request)
-            file_objection(request, grounds=["a"])
+            ObjectionFactory(request__name=f"Pemohon {number}")
         pdf = registerbook.register_pdf(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         with translation.override("id"):
             headers = registerbook.register_headers()
@@ -63,7 +68,7 @@ class TestRegisterPdf:
         assert text.count("Tanggapan pemohon") >= 2  # the titles on each page
         assert len(registerbook.REGISTER_WIDTHS) == len(headers)
 
-    def test_in_indonesian_for_an_english_officer(self, client, answered, atasan):
+    def test_in_indonesian_for_an_english_officer(self, client, register_row, atasan):
         assert translation.get_language() == "en"
         client.force_login(atasan)
         response = client.get(
@@ -77,7 +82,7 @@ class TestRegisterPdf:
         assert "Nomor keberatan" in text
         assert english_in(text) == []
 
-    def test_xlsx_in_indonesian_while_english_is_active(self, answered):
+    def test_xlsx_in_indonesian_while_english_is_active(self, register_row):
         content = registerbook.register_xlsx(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
         sheet = load_workbook(io.BytesIO(content)).active
         title = "Register keberatan 1 Januari 2026 – 31 Desember 2026"

@@ -29,12 +29,12 @@ def test_the_written_notice_is_encrypted_and_still_served(client, settings, refu
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_the_objection_answer_is_encrypted(settings, refused, file_objection, atasan):
+def test_the_objection_answer_is_encrypted(settings, atasan):
     from apps.objections import services
+    from tests.objections.factories import ObjectionFactory
 
-    objection = file_objection(refused)
     done = services.objection_decide(
-        objection=objection,
+        objection=ObjectionFactory(),
         actor=atasan,
         outcome="affirmed",
         reasons="Uji konsekuensi tepat.",

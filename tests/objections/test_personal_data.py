@@ -9,6 +9,7 @@ from apps.accounts.roles import Role
 from apps.accounts.tokens import api_token_issue
 from tests.info_requests.factories import VALID_NIK
 from tests.objections.conftest import at
+from tests.objections.factories import ObjectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,8 @@ BASE = "/admin/objections/objection"
 
 
 @pytest.fixture
-def objection(refused, file_objection):
-    return file_objection(info_request=refused)
+def objection(units):
+    return ObjectionFactory(request__unit=units["dinkes"])
 
 
 def _api_name(user, objection):

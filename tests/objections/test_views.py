@@ -273,8 +273,11 @@ class TestStatus:
         assert letter.status_code == 200
 
     @pytest.mark.parametrize("mistake", ["number", "contact"])
-    def test_same_not_found(self, client, answered, mistake):
-        data = {"number": answered.number, "contact": "0812 3456 7890"}
+    def test_same_not_found(self, client, mistake):
+        from tests.objections.factories import ObjectionFactory
+
+        objection = ObjectionFactory(affirmed=True)
+        data = {"number": objection.number, "contact": "0812 3456 7890"}
         data[mistake] = "OBJ-2026-09999" if mistake == "number" else "0899 0000 0000"
         html = client.post(STATUS_URL, data).content.decode()
         assert "No objection matches this number and contact" in html

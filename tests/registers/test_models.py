@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from apps.registers.models import ExemptInformation, InformationItem, add_months
+from tests.db_constraints import covers, violates
 from tests.registers.factories import (
     DocumentFactory,
     ExemptInformationFactory,
@@ -20,17 +20,27 @@ def test_add_months_clamps_to_month_end():
     assert add_months(dt.date(2025, 1, 15), 1) == dt.date(2025, 2, 15)
 
 
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [("category", "dikecualikan"), ("status", "archived"), ("update_cycle", "daily")],
+@covers(
+    "registers_item_category_valid",
+    "registers_item_status_valid",
+    "registers_item_cycle_valid",
 )
-def test_item_choice_constraints(field, value):
-    with pytest.raises(IntegrityError), transaction.atomic():
+@pytest.mark.parametrize(
+    ("field", "value", "constraint"),
+    [
+        ("category", "dikecualikan", "registers_item_category_valid"),
+        ("status", "archived", "registers_item_status_valid"),
+        ("update_cycle", "daily", "registers_item_cycle_valid"),
+    ],
+)
+def test_item_choice_constraints(field, value, constraint):
+    with violates(constraint):
         InformationItemFactory(**{field: value})
 
 
+@covers("registers_item_published_has_time")
 def test_published_item_needs_a_time():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_item_published_has_time"):
         InformationItemFactory(status="published", published_at=None)
 
 
@@ -57,23 +67,26 @@ def test_stale_lists_overdue_published_berkala_only(units):
     assert stale.is_stale(dt.date(2025, 7, 2))
 
 
+@covers("registers_document_file_xor_link")
 def test_document_is_a_file_or_a_link_not_both_nor_none():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_document_file_xor_link"):
         DocumentFactory(external_url="")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_document_file_xor_link"):
         DocumentFactory(file="documents/x")
 
 
+@covers("registers_exempt_letters_valid")
 @pytest.mark.parametrize("letters", ["", "k", "ba", "aa"])
 def test_exemption_letters_constraint(letters):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_exempt_letters_valid"):
         ExemptInformationFactory(pasal17_letters=letters)
 
 
+@covers("registers_exempt_date_needs_date", "registers_exempt_event_needs_event")
 def test_exemption_period_constraints_and_clean():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_exempt_date_needs_date"):
         ExemptInformationFactory(period_kind="until_date", period_until=None)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with violates("registers_exempt_event_needs_event"):
         ExemptInformationFactory(period_kind="until_event", period_event="")
     entry = ExemptInformationFactory.build(
         pasal17_letters="ha", period_kind="until_event"

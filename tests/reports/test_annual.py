@@ -10,6 +10,7 @@ from apps.core.models import StatusChange
 from apps.reports.annual import render_report_pdf, render_report_xlsx
 from apps.reports.models import AnnualReport
 from apps.reports.services import annual_report_publish, annual_report_unpublish
+from tests.db_constraints import covers, violates
 from tests.reports.factories import AnnualReportFactory
 
 
@@ -95,17 +96,15 @@ class TestPublishing:
         xlsx = client.get("/laporan/2026/xlsx/")
         assert load_workbook(io.BytesIO(xlsx.content)).active["A1"].value
 
+    @covers("reports.AnnualReport.year")
     def test_one_report_per_year(self):
-        from django.db import IntegrityError
-
         AnnualReport.objects.create(year=2024)
-        with pytest.raises(IntegrityError):
+        with violates("reports.AnnualReport.year"):
             AnnualReport.objects.create(year=2024)
 
+    @covers("report_published_has_date")
     def test_published_needs_a_date(self):
-        from django.db import IntegrityError
-
-        with pytest.raises(IntegrityError):
+        with violates("report_published_has_date"):
             AnnualReport.objects.create(year=2023, published=True)
 
 
