@@ -21,6 +21,7 @@ urlpatterns = [
     path("keberatan/", include("apps.objections.urls")),
     path("halaman/", include("apps.pages.urls")),
     path("webhooks/", include("apps.channels.urls")),
+    path("", include("apps.disclosure.urls")),
     path("", include("apps.reports.urls")),
     path("", include("apps.portal.urls")),
 ]
