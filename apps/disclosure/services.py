@@ -154,7 +154,7 @@ def published_answer_prepare(
     _require(actor, "add_publishedanswer", info_request.unit_id)
     with transaction.atomic():
         locked = (
-            InformationRequest.objects.select_for_update()
+            InformationRequest.objects.select_for_update(of=("self",))
             .select_related("notice")
             .get(pk=info_request.pk)
         )
@@ -330,7 +330,7 @@ def published_answer_publish(*, actor, answer: PublishedAnswer) -> PublishedAnsw
     _require(actor, "publish_publishedanswer", answer.unit_id)
     with transaction.atomic():
         locked = (
-            PublishedAnswer.objects.select_for_update()
+            PublishedAnswer.objects.select_for_update(of=("self",))
             .select_related("request")
             .get(pk=answer.pk)
         )
@@ -385,10 +385,12 @@ def published_answer_unpublish(
     """published → unpublished, with the reason (kept, shown to officers)."""
     _require(actor, "publish_publishedanswer", answer.unit_id)
     if not reason.strip():
-        raise ApplicationError(_("Give the reason for unpublishing."))
+        raise ApplicationError(
+            _("Give the reason for unpublishing."), code="reason_required"
+        )
     with transaction.atomic():
         locked = (
-            PublishedAnswer.objects.select_for_update()
+            PublishedAnswer.objects.select_for_update(of=("self",))
             .select_related("request")
             .get(pk=answer.pk)
         )

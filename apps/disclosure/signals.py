@@ -10,6 +10,7 @@ from apps.registers.models import Document
 @receiver(post_save, sender=Document, dispatch_uid="disclosure_ocr_on_upload")
 def queue_ocr(sender, instance: Document, created: bool, raw=False, **kwargs):
     from apps.disclosure import ocr
+    from apps.disclosure.models import OcrJob
     from apps.disclosure.tasks import ocr_register_document
 
     if raw or not created or not instance.file:
@@ -21,4 +22,10 @@ def queue_ocr(sender, instance: Document, created: bool, raw=False, **kwargs):
     ):
         return
     pk = instance.pk
-    transaction.on_commit(lambda: ocr_register_document.enqueue(document_id=pk))
+
+    def queue():
+        # Listed as queued in the admin until the worker has run it.
+        OcrJob.objects.get_or_create(document_id=pk)
+        ocr_register_document.enqueue(document_id=pk)
+
+    transaction.on_commit(queue)
