@@ -17,6 +17,7 @@ from apps.registers.selectors import highlight, search_terms
 PAGE_SIZE = 20
 HINT_MIN_CHARS = 8
 HINT_MAX_CHARS = 500
+REGISTER_HITS = 5
 
 
 @require_GET
@@ -105,5 +106,29 @@ def similar(request):
                 }
                 for answer in found["answers"]
             ],
+        }
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=60)
+def search_json(request):
+    """The register page's side list: published answers matching its words."""
+    query = request.GET.get("q", "").strip()[:200]
+    answers = (
+        selectors.search_answers(selectors.public_answers(), query)
+        if (search_terms(query))
+        else selectors.public_answers().none()
+    )
+    return JsonResponse(
+        {
+            "answers": [
+                {
+                    "title": answer.title,
+                    "url": answer.get_absolute_url(),
+                    "unit": answer.unit.name if answer.unit else "",
+                }
+                for answer in answers[:REGISTER_HITS]
+            ]
         }
     )

@@ -120,12 +120,14 @@ def test_list_search_and_unit_filter(client, published, units):
 
 def test_the_register_search_shows_matching_answers(client, published):
     html = client.get("/informasi/?q=berdarah").content.decode()
-    assert 'id="register-answers-title"' in html
-    assert published.get_absolute_url() in html
-    assert (
-        'id="register-answers-title"'
-        not in client.get("/informasi/?q=zzzz").content.decode()
-    )
+    assert 'id="register-answers"' in html
+    assert 'data-answers-url="/jawaban/cari.json?q=berdarah"' in html
+    assert "/jawaban/?q=berdarah" in html
+    assert 'id="register-answers"' not in client.get("/informasi/").content.decode()
+    rows = client.get("/jawaban/cari.json", {"q": "berdarah"}).json()["answers"]
+    assert [row["url"] for row in rows] == [published.get_absolute_url()]
+    assert client.get("/jawaban/cari.json", {"q": "zzzz"}).json()["answers"] == []
+    assert client.get("/jawaban/cari.json").json()["answers"] == []
 
 
 def test_drafts_unpublished_answers_and_their_files_are_not_public(

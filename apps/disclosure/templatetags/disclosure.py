@@ -1,5 +1,6 @@
-"""Hooks of the disclosure log into pages other apps own: the register's search
-results and the unit page (one include each, no change to their views)."""
+"""Hooks of the disclosure log into pages other apps own: the unit page, the
+statistics page and a request's admin page (one include each, no change to
+their views)."""
 
 from django import template
 from django.utils import timezone
@@ -8,17 +9,7 @@ from apps.disclosure import selectors
 
 register = template.Library()
 
-REGISTER_HITS = 5
 UNIT_ITEMS = 10
-
-
-@register.simple_tag
-def matching_answers(query: str):
-    """Published answers matching the register search, best first."""
-    if not (query or "").strip():
-        return []
-    found = selectors.search_answers(selectors.public_answers(), query)
-    return list(found[:REGISTER_HITS])
 
 
 @register.simple_tag
