@@ -171,6 +171,15 @@ def _areas(document, marks: list[Mark]) -> list[dict]:
     return areas
 
 
+def _mostly_in(box, rect) -> bool:
+    """Whether more than half of a word's box lies inside `rect`."""
+    import pymupdf
+
+    word = pymupdf.Rect(box)
+    overlap = word & rect
+    return not overlap.is_empty and overlap.get_area() > 0.5 * word.get_area()
+
+
 def redact(data: bytes, marks: list[Mark]) -> Result:
     """The PDF with every marked area removed and its reason printed on it."""
     import pymupdf
@@ -186,10 +195,12 @@ def redact(data: bytes, marks: list[Mark]) -> Result:
             by_page.setdefault(area["page"], []).append(area)
         for number, page_areas in by_page.items():
             page = document[number]
+            # Words once per page (get_textbox per area is slow on long files).
+            words = page.get_text("words")
             reasons = []
             for area in page_areas:
                 rect = pymupdf.Rect(area["rect"])
-                inside = page.get_textbox(rect).strip()
+                inside = " ".join(w[4] for w in words if _mostly_in(w[:4], rect))
                 if inside:
                     removed.append(inside)
                 label = reason_label(area["reason"])
