@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "apps.objections",
     "apps.channels",
     "apps.reports",
+    "apps.letters",
     "apps.disclosure",
     "apps.portal",
     "apps.api",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("pengaduan/", include("apps.complaints.urls")),
     path("keberatan/", include("apps.objections.urls")),
     path("halaman/", include("apps.pages.urls")),
+    path("verifikasi/", include("apps.letters.urls")),
     path("webhooks/", include("apps.channels.urls")),
     path("", include("apps.disclosure.urls")),
     path("", include("apps.reports.urls")),

@@ -183,6 +183,7 @@ class BodyProfileAdmin(ScopedHistoryAdmin):
                     "short_name",
                     "ppid_name",
                     "region",
+                    "city",
                     "logo",
                     "website",
                 ]

@@ -159,6 +159,7 @@ def load_profile() -> BodyProfile:
         "short_name": "Pemkab Kutim",
         "ppid_name": "PPID Kabupaten Kutai Timur",
         "region": "Kabupaten Kutai Timur, Kalimantan Timur",
+        "city": "Sangatta",
         "address": "Dinas Komunikasi, Informatika, Statistik dan Persandian\n"
         + SANGATTA,
         "phone": "(0549) 21010",

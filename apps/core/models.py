@@ -180,6 +180,12 @@ class BodyProfile(TimeStampedModel):
         help_text=_("E.g. PPID Kabupaten Kutai Timur."),
     )
     region = models.CharField(_("region"), max_length=120, blank=True)
+    city = models.CharField(
+        _("city of the seat"),
+        max_length=100,
+        blank=True,
+        help_text=_("The place line of letters, e.g. Sangatta."),
+    )
     logo = models.ImageField(_("logo"), upload_to="profile/", blank=True)
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -18,6 +18,11 @@ NUMBER_RE = re.compile(r"^[A-Za-z0-9-]+-\d{4}-\d{5,}$")
 
 def next_number(*, kind: str, year: int, prefix: str) -> str:
     """Reserve the next number of `kind` in `year`, inside the saving transaction."""
+    return format_number(prefix=prefix, year=year, value=reserve(kind=kind, year=year))
+
+
+def reserve(*, kind: str, year: int) -> int:
+    """The next value of the sequence of `kind` in `year` (row locked until commit)."""
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -29,7 +34,7 @@ def next_number(*, kind: str, year: int, prefix: str) -> str:
             last_value=F("last_value") + 1
         )
         sequence.refresh_from_db(fields=["last_value"])
-    return format_number(prefix=prefix, year=year, value=sequence.last_value)
+    return sequence.last_value
 
 
 def format_number(*, prefix: str, year: int, value: int) -> str:

@@ -105,7 +105,7 @@ def _publish_answers(units, utama) -> tuple[int, int]:
         info_request.refresh_from_db()
         if not info_request.documents.exists():
             request_services.information_request_add_document(
-                request=info_request,
+                info_request=info_request,
                 actor=utama,
                 upload=SimpleUploadedFile(
                     "salinan-informasi.pdf",

@@ -433,7 +433,7 @@ class InformationRequestAdmin(
 
         Each step form's fields are the keyword arguments of its service."""
         return self.run_service(
-            request, STEP_SERVICES[step], request=obj, actor=request.user, **data
+            request, STEP_SERVICES[step], info_request=obj, actor=request.user, **data
         )
 
     def receipt_view(self, request, pk):

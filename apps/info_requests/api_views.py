@@ -366,7 +366,7 @@ class RequestExtendView(APIView):
         body = s.ExtendSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         extended = information_request_extend(
-            request=case, actor=request.user, reason=body.validated_data["reason"]
+            info_request=case, actor=request.user, reason=body.validated_data["reason"]
         )
         return Response(s.ExtendedSerializer(extended).data)
 
@@ -419,7 +419,7 @@ class RequestDecideView(APIView):
         body = s.DecideSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         notice = information_request_decide(
-            request=case, actor=request.user, **body.validated_data
+            info_request=case, actor=request.user, **body.validated_data
         )
         data = s.NoticeSerializer(notice, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED)
@@ -446,7 +446,7 @@ class RequestAssignView(APIView):
         body = s.AssignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         assigned = information_request_assign(
-            request=case, actor=request.user, **body.validated_data
+            info_request=case, actor=request.user, **body.validated_data
         )
         context = {"request": request, "today": timezone.localdate()}
         return Response(s.RequestListSerializer(assigned, context=context).data)

@@ -240,17 +240,17 @@ def load(*, stdout, units, officers, **context):
             continue
         fate, details = FATES[index % len(FATES)]
         services.information_request_assign(
-            request=request, unit=unit, actor=utama, now=step(1)
+            info_request=request, unit=unit, actor=utama, now=step(1)
         )
         if fate == "withdrawn":
             services.information_request_withdraw(
-                request=request, actor=petugas, now=step(3)
+                info_request=request, actor=petugas, now=step(3)
             )
             continue
         decided_after = 6 + index % 4
         if fate == "extended_granted":
             services.information_request_extend(
-                request=request,
+                info_request=request,
                 actor=utama,
                 reason="Dokumen berada di beberapa bidang dan perlu dihimpun.",
                 today=step(8).date(),
@@ -268,11 +268,11 @@ def _leave_open(request, status, elapsed, unit, utama, step):
     if status == "received":
         return  # waiting for the PPID Utama to route it
     services.information_request_assign(
-        request=request, unit=unit, actor=utama, now=step(1)
+        info_request=request, unit=unit, actor=utama, now=step(1)
     )
     if status == "awaiting_completion":
         services.information_request_ask_completion(
-            request=request,
+            info_request=request,
             actor=utama,
             missing="Mohon lampirkan salinan KTP yang terbaca jelas.",
             now=step(2),
@@ -281,7 +281,7 @@ def _leave_open(request, status, elapsed, unit, utama, step):
         # Extended within the first 10 working days, as the law allows.
         on = step(min(elapsed, 8))
         services.information_request_extend(
-            request=request,
+            info_request=request,
             actor=utama,
             reason="Data masih direkap dari puskesmas.",
             today=on.date(),
@@ -290,7 +290,7 @@ def _leave_open(request, status, elapsed, unit, utama, step):
 
 
 def _decide(request, fate, details, actor, when):
-    common = {"request": request, "actor": actor, "now": when}
+    common = {"info_request": request, "actor": actor, "now": when}
     if fate in ("granted", "extended_granted"):
         services.information_request_decide(
             control="held",

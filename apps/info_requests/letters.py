@@ -11,19 +11,19 @@ from apps.info_requests.models import InformationRequest, WrittenNotice
 TRACKING_KIND = "request"
 
 
-def status_url(request: InformationRequest) -> str:
-    token = make_status_token(TRACKING_KIND, request.registration_number)
+def status_url(info_request: InformationRequest) -> str:
+    token = make_status_token(TRACKING_KIND, info_request.registration_number)
     return settings.SITE_URL + reverse("info_requests:status_link", args=[token])
 
 
 @official_document
-def render_receipt_pdf(request: InformationRequest) -> bytes:
-    explanation = explain_period(receipt_date(request.received_at), 10)
+def render_receipt_pdf(info_request: InformationRequest) -> bytes:
+    explanation = explain_period(receipt_date(info_request.received_at), 10)
     return render_pdf(
         "pdf/info_requests/receipt.html",
         {
-            "req": request,
-            "status_url": status_url(request),
+            "req": info_request,
+            "status_url": status_url(info_request),
             "lookup_url": settings.SITE_URL + reverse("info_requests:status"),
             "explanation": explanation,
         },

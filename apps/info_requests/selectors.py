@@ -25,7 +25,7 @@ def request_for_applicant(number: str, contact: str) -> InformationRequest | Non
     return request
 
 
-def public_timeline(request: InformationRequest) -> list[dict]:
+def public_timeline(info_request: InformationRequest) -> list[dict]:
     """Status changes the applicant may see: time, status label, public note."""
     return [
         {
@@ -38,39 +38,43 @@ def public_timeline(request: InformationRequest) -> list[dict]:
             ),
             "note": change.text,
         }
-        for change in StatusChange.objects.for_object(request).filter(is_public=True)
+        for change in StatusChange.objects.for_object(info_request).filter(
+            is_public=True
+        )
     ]
 
 
-def public_status(request: InformationRequest, *, today: dt.date | None = None) -> dict:
+def public_status(
+    info_request: InformationRequest, *, today: dt.date | None = None
+) -> dict:
     """Everything a public status shows, and nothing personal (DECISIONS.md)."""
     today = today or timezone.localdate()
-    notice = getattr(request, "notice", None)
+    notice = getattr(info_request, "notice", None)
     calendar = Calendar()
     explanation = calendar.explain(
-        receipt_date(request.received_at), periods.REQUEST_NOTICE_DAYS
+        receipt_date(info_request.received_at), periods.REQUEST_NOTICE_DAYS
     )
     return {
-        "registration_number": request.registration_number,
-        "status": request.status,
-        "status_display": request.get_status_display(),
-        "received_at": request.received_at,
-        "due_date": request.due_date,
-        "extended_due_date": request.extended_due_date,
-        "extension_reason": request.extension_reason,
-        "completion_note": request.completion_note
-        if request.status == Status.AWAITING_COMPLETION
+        "registration_number": info_request.registration_number,
+        "status": info_request.status,
+        "status_display": info_request.get_status_display(),
+        "received_at": info_request.received_at,
+        "due_date": info_request.due_date,
+        "extended_due_date": info_request.extended_due_date,
+        "extension_reason": info_request.extension_reason,
+        "completion_note": info_request.completion_note
+        if info_request.status == Status.AWAITING_COMPLETION
         else "",
-        "unit": request.unit.name if request.unit else "",
-        "channel_display": request.get_channel_display(),
-        "is_overdue": request.is_overdue(today),
+        "unit": info_request.unit.name if info_request.unit else "",
+        "channel_display": info_request.get_channel_display(),
+        "is_overdue": info_request.is_overdue(today),
         "outcome": notice.decision if notice else "",
         "outcome_display": notice.get_decision_display() if notice else "",
         "refusal_reason_display": notice.get_refusal_reason_display()
         if notice and notice.refusal_reason
         else "",
         "exemption_letters": notice.exemption_letters if notice else [],
-        "decided_at": request.decided_at,
+        "decided_at": info_request.decided_at,
         "due_explanation": explanation,
-        "timeline": public_timeline(request),
+        "timeline": public_timeline(info_request),
     }

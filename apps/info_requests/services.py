@@ -45,8 +45,8 @@ from apps.info_requests.workflow import REQUEST_WORKFLOW
 NUMBER_KIND = "request"
 
 
-def _locked(request: InformationRequest) -> InformationRequest:
-    return InformationRequest.objects.select_for_update().get(pk=request.pk)
+def _locked(info_request: InformationRequest) -> InformationRequest:
+    return InformationRequest.objects.select_for_update().get(pk=info_request.pk)
 
 
 def compute_due_dates(
@@ -202,7 +202,7 @@ def information_request_submit(
 
 def information_request_assign(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     unit,
     actor,
     note: str = "",
@@ -221,30 +221,30 @@ def information_request_assign(
         "note": note,
     }
     with transaction.atomic():
-        request = _locked(request)
-        if request.status != Status.IN_PROCESS:
+        info_request = _locked(info_request)
+        if info_request.status != Status.IN_PROCESS:
             return REQUEST_WORKFLOW.apply(
-                request,
+                info_request,
                 Status.IN_PROCESS,
                 actor=actor,
                 changes={"unit": unit},
                 now=now,
                 **assigned,
             ).case
-        if request.unit_id == unit.pk:
+        if info_request.unit_id == unit.pk:
             raise ApplicationError(_("The request is already with this unit."))
-        request.unit = unit
-        request.full_clean()
-        request.save(update_fields=["unit", "updated_at"])
+        info_request.unit = unit
+        info_request.full_clean()
+        info_request.save(update_fields=["unit", "updated_at"])
         record_event(
-            request, kind=EventKind.ASSIGNMENT, actor=actor, at=now, **assigned
+            info_request, kind=EventKind.ASSIGNMENT, actor=actor, at=now, **assigned
         )
-    return request
+    return info_request
 
 
 def information_request_ask_completion(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     missing: str,
     now: dt.datetime | None = None,
@@ -253,7 +253,7 @@ def information_request_ask_completion(
     if not missing.strip():
         raise ValidationError({"missing": _("Say what the applicant must complete.")})
     return REQUEST_WORKFLOW.apply(
-        request,
+        info_request,
         Status.AWAITING_COMPLETION,
         actor=actor,
         note=missing.strip(),
@@ -264,7 +264,7 @@ def information_request_ask_completion(
 
 def information_request_complete_requirements(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     note: str = "",
     now: dt.datetime | None = None,
@@ -275,8 +275,8 @@ def information_request_complete_requirements(
     date; "continue" (default, UU 14/2008 Pasal 22(7): from receipt) keeps it.
     """
     with transaction.atomic():
-        request = _locked(request)
-        target = Status.IN_PROCESS if request.unit_id else Status.RECEIVED
+        info_request = _locked(info_request)
+        target = Status.IN_PROCESS if info_request.unit_id else Status.RECEIVED
         changes = {"completion_note": ""}
         message, data = "", {}
         if not note:
@@ -294,9 +294,9 @@ def information_request_complete_requirements(
                 if not note
                 else gettext_noop("Due date recounted from %(old)s to %(new)s.")
             )
-            data = {"old": request.due_date, "new": changes["due_date"]}
+            data = {"old": info_request.due_date, "new": changes["due_date"]}
         return REQUEST_WORKFLOW.apply(
-            request,
+            info_request,
             target,
             actor=actor,
             note=note,
@@ -309,7 +309,7 @@ def information_request_complete_requirements(
 
 def information_request_extend(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     reason: str,
     today: dt.date | None = None,
@@ -323,7 +323,7 @@ def information_request_extend(
             {"reason": _("Give the written reason for the extension.")}
         )
     return REQUEST_WORKFLOW.apply(
-        request,
+        info_request,
         Status.EXTENDED,
         actor=actor,
         note=reason.strip(),
@@ -340,7 +340,7 @@ def information_request_extend(
 
 def information_request_decide(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     control: str,
     decision: str,
@@ -394,14 +394,14 @@ def information_request_decide(
         raise ValidationError(errors)
     # Refused early on the unlocked row, so no letter is rendered in vain.
     REQUEST_WORKFLOW.check_guards(
-        request,
+        info_request,
         Status.DECIDED,
-        Attempt(request.status, Status.DECIDED, actor=actor, now=now),
+        Attempt(info_request.status, Status.DECIDED, actor=actor, now=now),
         REQUEST_WORKFLOW.step("decide"),
     )
     notice = WrittenNotice(
-        request=request,
-        letter_number=f"{request.registration_number}/PT",
+        request=info_request,
+        letter_number=f"{info_request.registration_number}/PT",
         control=control,
         holding_body=holding_body.strip(),
         decision=decision,
@@ -425,7 +425,7 @@ def information_request_decide(
     letter = ContentFile(render_notice_pdf(notice))
     with transaction.atomic():
         event = REQUEST_WORKFLOW.apply(
-            request,
+            info_request,
             Status.DECIDED,
             actor=actor,
             message=LABEL,
@@ -436,7 +436,7 @@ def information_request_decide(
         )
         notice.request = event.case
         notice.letter.save(
-            f"{request.registration_number}-pemberitahuan.pdf", letter, save=False
+            f"{info_request.registration_number}-pemberitahuan.pdf", letter, save=False
         )
         notice.save()
     return notice
@@ -444,14 +444,14 @@ def information_request_decide(
 
 def information_request_withdraw(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     note: str = "",
     now: dt.datetime | None = None,
 ) -> InformationRequest:
     """any open status → withdrawn by the applicant (recorded by an officer)."""
     return REQUEST_WORKFLOW.apply(
-        request,
+        info_request,
         Status.WITHDRAWN,
         actor=actor,
         note=note,
@@ -462,7 +462,7 @@ def information_request_withdraw(
 
 def information_request_reopen(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     note: str = "",
     message: str = "",
@@ -475,7 +475,7 @@ def information_request_reopen(
     if not note.strip() and not message:
         raise ValidationError({"note": _("Say what the PPID must release.")})
     return REQUEST_WORKFLOW.apply(
-        request,
+        info_request,
         Status.REOPENED,
         actor=actor,
         note=note.strip(),
@@ -488,7 +488,7 @@ def information_request_reopen(
 
 def information_request_close_reopened(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     actor,
     note: str = "",
     message: str = "",
@@ -499,7 +499,7 @@ def information_request_close_reopened(
     if not note.strip() and not message:
         message = gettext_noop("The information ordered on objection was released.")
     return REQUEST_WORKFLOW.apply(
-        request,
+        info_request,
         Status.DECIDED,
         actor=actor,
         note=note.strip(),
@@ -510,14 +510,15 @@ def information_request_close_reopened(
 
 
 def information_request_add_document(
-    *, request: InformationRequest, actor, upload, now: dt.datetime | None = None
+    *, info_request: InformationRequest, actor, upload, now: dt.datetime | None = None
 ) -> RequestDocument:
     """Attach a file given to the applicant, downloadable through an expiring link."""
     if (
-        not request.is_open
-        and request.status != Status.REOPENED
+        not info_request.is_open
+        and info_request.status != Status.REOPENED
         and not (
-            request.status == Status.DECIDED and request.notice.releases_information
+            info_request.status == Status.DECIDED
+            and info_request.notice.releases_information
         )
     ):
         raise ApplicationError(
@@ -530,7 +531,7 @@ def information_request_add_document(
     now = now or timezone.now()
     with transaction.atomic():
         document = RequestDocument(
-            request=request,
+            request=info_request,
             filename=upload.name[-200:],
             content_type=checked.mimetype,
             size=checked.size,
@@ -539,11 +540,13 @@ def information_request_add_document(
             uploaded_by=actor,
         )
         document.file.save(
-            f"{request.registration_number}-{checked.sha256[:12]}", upload, save=False
+            f"{info_request.registration_number}-{checked.sha256[:12]}",
+            upload,
+            save=False,
         )
         document.save()
         record_event(
-            request,
+            info_request,
             kind=EventKind.DOCUMENT,
             actor=actor,
             message=gettext_noop("Document made available: %(name)s"),
@@ -573,5 +576,5 @@ def information_requests_recompute_deadlines(*, reason: str) -> int:
     )
 
 
-def officer_may_handle(user, request: InformationRequest) -> bool:
-    return can_act_on_unit(user, request.unit_id)
+def officer_may_handle(user, info_request: InformationRequest) -> bool:
+    return can_act_on_unit(user, info_request.unit_id)

@@ -335,7 +335,9 @@ class DisputeAdmin(StepsMixin, ScopedHistoryAdmin):
         if change:
             super().save_model(request, obj, form, change)
             return
-        created = services.dispute_record(actor=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        data["info_request"] = data.pop("request", None)
+        created = services.dispute_record(actor=request.user, **data)
         obj.__dict__.update(created.__dict__)
         obj._state.adding = False
 

@@ -97,7 +97,7 @@ class ObjectionViewSet(viewsets.GenericViewSet):
                 data.pop(field, None)
             for field in ("email", "occupation", "identity_document", "unit"):
                 data.pop(field, None)
-        objection = services.objection_submit(request=info_request, **data)
+        objection = services.objection_submit(info_request=info_request, **data)
         return Response(
             {
                 "objection_number": objection.number,

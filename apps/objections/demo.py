@@ -107,7 +107,7 @@ def load(*, stdout, units, officers, **context):
                 continue
             used.add(request.pk)
             services.objection_submit(
-                request=request,
+                info_request=request,
                 grounds=grounds,
                 reason=TEXT[slot],
                 received_at=now,
@@ -137,7 +137,7 @@ def load(*, stdout, units, officers, **context):
         noticed = receipt_date(request.notice.issued_at)
         received_at = _at(calendar.add(noticed, 2), 9)
         objection = services.objection_submit(
-            request=request,
+            info_request=request,
             grounds=grounds,
             reason=TEXT.get(slot, TEXT["upheld"]),
             received_at=received_at,

@@ -41,7 +41,7 @@ def filing_window_end(arose_on: dt.date, calendar: Calendar | None = None) -> dt
 
 
 def grounds_for(
-    request: InformationRequest | None,
+    info_request: InformationRequest | None,
     *,
     today: dt.date | None = None,
     calendar: Calendar | None = None,
@@ -61,7 +61,7 @@ def grounds_for(
             _("Anyone may object that periodic information was not provided."),
         )
     }
-    if request is None or request.status == RequestStatus.WITHDRAWN:
+    if info_request is None or info_request.status == RequestStatus.WITHDRAWN:
         return result
 
     def add(ground, arose_on, why):
@@ -69,8 +69,8 @@ def grounds_for(
             ground, arose_on, filing_window_end(arose_on, calendar), why
         )
 
-    due = request.effective_due_date
-    notice = getattr(request, "notice", None)
+    due = info_request.effective_due_date
+    notice = getattr(info_request, "notice", None)
     if notice is None:
         if today > due:
             day_after = due + dt.timedelta(days=1)
@@ -102,7 +102,7 @@ def grounds_for(
         NoticeDecision.REFUSED,
         NoticeDecision.GRANTED_IN_PART,
         NoticeDecision.FORWARDED,
-    ) or (notice.releases_information and not request.documents.exists())
+    ) or (notice.releases_information and not info_request.documents.exists())
     if not_fulfilled:
         add(
             Ground.NOT_FULFILLED,
@@ -119,23 +119,25 @@ def grounds_for(
 
 
 def open_grounds(
-    request: InformationRequest | None, *, today: dt.date | None = None
+    info_request: InformationRequest | None, *, today: dt.date | None = None
 ) -> dict[str, GroundWindow]:
     today = today or timezone.localdate()
     return {
-        g: w for g, w in grounds_for(request, today=today).items() if w.is_open(today)
+        g: w
+        for g, w in grounds_for(info_request, today=today).items()
+        if w.is_open(today)
     }
 
 
 def request_grounds_window(
-    request: InformationRequest, *, today: dt.date | None = None
+    info_request: InformationRequest, *, today: dt.date | None = None
 ) -> dt.date | None:
     """The last day an objection about this request may be filed on any ground other
     than b (None when no such ground applies or every window has closed)."""
     today = today or timezone.localdate()
     ends = [
         w.window_end
-        for g, w in grounds_for(request, today=today).items()
+        for g, w in grounds_for(info_request, today=today).items()
         if g != Ground.PERIODIC and w.is_open(today)
     ]
     return max(ends) if ends else None

@@ -140,7 +140,7 @@ def objection_submit(
     grounds: list[str],
     reason: str,
     purpose: str = "",
-    request: InformationRequest | None = None,
+    info_request: InformationRequest | None = None,
     applicant_type: str = ApplicantType.INDIVIDUAL,
     name: str = "",
     nik: str = "",
@@ -182,7 +182,7 @@ def objection_submit(
         errors["power_of_attorney"] = [
             _("Attach the special power of attorney of the representative.")
         ]
-    if request is None:
+    if info_request is None:
         try:
             phone = normalize_phone(phone)
         except ValidationError as error:
@@ -207,22 +207,30 @@ def objection_submit(
                 _("Attach the identity document this applicant type needs.")
             ]
     try:
-        letters, windows = _clean_grounds(grounds, request, filed_on)
+        letters, windows = _clean_grounds(grounds, info_request, filed_on)
     except ValidationError as error:
         errors.update(error.error_dict)
     if errors:
         raise ValidationError(errors)
     identity_type = _check_file(identity_document, "identity_document")
     attorney_type = _check_file(power_of_attorney, "power_of_attorney")
-    if request is not None:
-        applicant_type, name, nik = request.applicant_type, request.name, request.nik
-        address, phone, email = request.address, request.phone, request.email
-        occupation, unit = request.occupation, request.unit
-        purpose = purpose or request.purpose
+    if info_request is not None:
+        applicant_type, name, nik = (
+            info_request.applicant_type,
+            info_request.name,
+            info_request.nik,
+        )
+        address, phone, email = (
+            info_request.address,
+            info_request.phone,
+            info_request.email,
+        )
+        occupation, unit = info_request.occupation, info_request.unit
+        purpose = purpose or info_request.purpose
     arose_on = min(windows[g].arose_on for g in letters)
     window_end = min(windows[g].window_end for g in letters)
     objection = Objection(
-        request=request,
+        request=info_request,
         unit=unit,
         applicant_type=applicant_type,
         name=name.strip(),
@@ -256,9 +264,9 @@ def objection_submit(
     )
     try:
         with transaction.atomic():
-            if request is not None:
+            if info_request is not None:
                 locked = InformationRequest.objects.select_for_update().get(
-                    pk=request.pk
+                    pk=info_request.pk
                 )
                 pending = locked.objections.filter(status=Status.RECEIVED).first()
                 if pending is not None:
@@ -391,7 +399,7 @@ def objection_decide(
             and request.status == RequestStatus.DECIDED
         ):
             request_services.information_request_reopen(
-                request=request,
+                info_request=request,
                 actor=actor,
                 message=gettext_noop("Objection %(number)s upheld: release %(what)s"),
                 data={"number": objection.number, "what": release_ordered},
@@ -425,7 +433,7 @@ def objection_release_complete(
         request = objection.request
         if request is not None and request.status == RequestStatus.REOPENED:
             request_services.information_request_close_reopened(
-                request=request,
+                info_request=request,
                 actor=actor,
                 message=gettext_noop("Released as ordered on objection %(number)s."),
                 data={"number": objection.number},
@@ -456,23 +464,23 @@ def dispute_record(
     filed_on: dt.date,
     actor,
     objection: Objection | None = None,
-    request: InformationRequest | None = None,
+    info_request: InformationRequest | None = None,
     commission_level: str = "",
     commission_name: str = "",
     registered_on: dt.date | None = None,
     respondent_representatives: str = "",
 ) -> Dispute:
     """Record a dispute the applicant filed with the Komisi (stage: registration)."""
-    if objection is not None and request is None:
-        request = objection.request
-    if objection is None and request is None:
+    if objection is not None and info_request is None:
+        info_request = objection.request
+    if objection is None and info_request is None:
         raise ValidationError(
             {"objection": [_("Link the objection or the request in dispute.")]}
         )
     if (
         objection is not None
-        and request is not None
-        and objection.request_id not in (None, request.pk)
+        and info_request is not None
+        and objection.request_id not in (None, info_request.pk)
     ):
         raise ValidationError(
             {"request": [_("The objection is about another request.")]}
@@ -481,8 +489,9 @@ def dispute_record(
         register_number=register_number.strip(),
         filed_on=filed_on,
         objection=objection,
-        request=request,
-        unit=(objection.unit if objection else None) or (request and request.unit),
+        request=info_request,
+        unit=(objection.unit if objection else None)
+        or (info_request and info_request.unit),
         registered_on=registered_on,
         respondent_representatives=respondent_representatives.strip(),
         recorded_by=actor,

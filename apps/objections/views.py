@@ -151,7 +151,7 @@ def submit_for_request(request, token):
             response = _submit(
                 form,
                 client=request,
-                request=info_request,
+                info_request=info_request,
                 grounds=form.cleaned_data["grounds"],
                 **_service_data(form, COMMON_FIELDS),
             )

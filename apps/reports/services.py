@@ -65,7 +65,7 @@ def annual_report_unpublish(*, report: AnnualReport, actor=None) -> AnnualReport
 
 def survey_response_submit(
     *,
-    request: InformationRequest,
+    info_request: InformationRequest,
     scores: dict[str, int],
     comment: str = "",
     now: dt.datetime | None = None,
@@ -79,19 +79,21 @@ def survey_response_submit(
             {code: [_("Choose a score from 1 to 4.")] for code in missing}
         )
     with transaction.atomic():
-        request = InformationRequest.objects.select_for_update().get(pk=request.pk)
-        if request.status != Status.DECIDED:
+        info_request = InformationRequest.objects.select_for_update().get(
+            pk=info_request.pk
+        )
+        if info_request.status != Status.DECIDED:
             raise ApplicationError(
                 _("The survey opens once the written notice has been issued."),
                 code="not_decided",
             )
-        if SurveyResponse.objects.filter(request=request).exists():
+        if SurveyResponse.objects.filter(request=info_request).exists():
             raise ApplicationError(
                 _("This request's survey has already been answered. Thank you!"),
                 code="already_answered",
             )
         response = SurveyResponse(
-            request=request,
+            request=info_request,
             submitted_at=now or timezone.now(),
             comment=comment.strip(),
             **{code: scores[code] for code in SkmElement.values},

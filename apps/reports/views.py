@@ -143,7 +143,7 @@ def survey(request, token: str):
         data = form.cleaned_data
         try:
             survey_response_submit(
-                request=info_request,
+                info_request=info_request,
                 scores={k: v for k, v in data.items() if k != "comment"},
                 comment=data["comment"],
             )

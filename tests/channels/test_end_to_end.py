@@ -60,7 +60,9 @@ def convert(client, desk, conversation, capture, **overrides):
 
 def advance(request, lead, units, capture):
     with capture(execute=True):
-        information_request_assign(request=request, unit=units["dinkes"], actor=lead)
+        information_request_assign(
+            info_request=request, unit=units["dinkes"], actor=lead
+        )
 
 
 def test_whatsapp(

@@ -82,10 +82,10 @@ def test_written_notice_page_links_the_letter_through_the_request(
         delivery_method="email",
     )
     request_services.information_request_assign(
-        request=info_request, unit=units["dinkes"], actor=utama
+        info_request=info_request, unit=units["dinkes"], actor=utama
     )
     request_services.information_request_decide(
-        request=info_request, actor=utama, control="held", decision="refused",
+        info_request=info_request, actor=utama, control="held", decision="refused",
         refusal_reason="exempt", exemption_letters=["h"], cost=0,
     )  # fmt: skip
     notice = WrittenNotice.objects.get()

@@ -81,7 +81,7 @@ def make_decided(db, units, utama, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             info_request = information_request_submit(**data)
             request_services.information_request_decide(
-                request=info_request,
+                info_request=info_request,
                 actor=utama,
                 control="held",
                 decision="granted",
@@ -90,7 +90,7 @@ def make_decided(db, units, utama, django_capture_on_commit_callbacks):
         info_request.refresh_from_db()
         if document:
             request_services.information_request_add_document(
-                request=info_request,
+                info_request=info_request,
                 actor=utama,
                 upload=SimpleUploadedFile(
                     "rekap-dbd-2025.pdf", given_pdf(), "application/pdf"

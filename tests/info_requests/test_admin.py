@@ -82,7 +82,7 @@ class TestScopeAndSteps:
     def at_dinkes(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         return request
 
@@ -91,11 +91,11 @@ class TestScopeAndSteps:
     ):
         mine = submit(name="Pemohon A")
         services.information_request_assign(
-            request=mine, unit=units["rsud"], actor=utama
+            info_request=mine, unit=units["rsud"], actor=utama
         )
         other = submit(name="Pemohon B")
         services.information_request_assign(
-            request=other, unit=units["bpbd"], actor=utama
+            info_request=other, unit=units["bpbd"], actor=utama
         )
         client.force_login(pelaksana)
         listed = client.get(CHANGELIST).context["cl"].result_list
@@ -220,10 +220,10 @@ class TestRegisterBookAndQueue:
     def test_register_book_xlsx_and_pdf(self, client, utama, submit, units):
         decided = submit(name="Ani Register")
         services.information_request_assign(
-            request=decided, unit=units["dinkes"], actor=utama
+            info_request=decided, unit=units["dinkes"], actor=utama
         )
         services.information_request_decide(
-            request=decided, actor=utama, control="held", decision="refused",
+            info_request=decided, actor=utama, control="held", decision="refused",
             refusal_reason="exempt", exemption_letters=["h"], cost=0,
         )  # fmt: skip
         submit(
@@ -270,7 +270,7 @@ class TestReminders:
         officer(Role.PPID_PELAKSANA, units=[units["bpbd"]], email="bpbd@kutim.go.id")
         late = submit(name="Terlambat")
         services.information_request_assign(
-            request=late, unit=units["rsud"], actor=utama
+            info_request=late, unit=units["rsud"], actor=utama
         )
         unrouted = submit(
             name="Belum diteruskan",

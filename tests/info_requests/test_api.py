@@ -359,7 +359,7 @@ class TestStatus:
         from apps.info_requests.services import information_request_assign
 
         utama = officer("PPID Utama")
-        information_request_assign(request=case, unit=case.unit, actor=utama)
+        information_request_assign(info_request=case, unit=case.unit, actor=utama)
         body = api.get(
             STATUS_URL,
             {"registration_number": case.registration_number, "contact": case.email},

@@ -243,7 +243,7 @@ class TestDecide:
         assert not hasattr(at_dinkes, "notice")
 
     def test_already_decided(self, at_dinkes, pelaksana):
-        information_request_decide(request=at_dinkes, actor=pelaksana, **GRANT)
+        information_request_decide(info_request=at_dinkes, actor=pelaksana, **GRANT)
         response = token_client(pelaksana).post(
             url(at_dinkes, "decide"), GRANT, format="json"
         )
@@ -282,7 +282,7 @@ class TestDecide:
         self, at_dinkes, pelaksana, officer, units
     ):
         assert token_client(pelaksana).get(url(at_dinkes, "letter")).status_code == 404
-        information_request_decide(request=at_dinkes, actor=pelaksana, **GRANT)
+        information_request_decide(info_request=at_dinkes, actor=pelaksana, **GRANT)
         other = officer("PPID Pelaksana", units=[units["bpbd"]])
         assert token_client(other).get(url(at_dinkes, "letter")).status_code == 403
 

@@ -39,10 +39,10 @@ def decided(submit, utama, units):
     )
     with time_machine.travel(DECIDED_AT, tick=False):
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_decide(
-            request=request, actor=utama, control="held", decision="refused",
+            info_request=request, actor=utama, control="held", decision="refused",
             refusal_reason="exempt", exemption_letters=["h"], cost=15000,
             payment_method="Transfer bank",
         )  # fmt: skip

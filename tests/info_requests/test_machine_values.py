@@ -23,10 +23,10 @@ def test_status_page_datetimes_are_valid_html_in_indonesian(
         request = submit(received_at=SUBMITTED)
     with time_machine.travel(DECIDED, tick=False):
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_decide(
-            request=request, actor=utama, control="held", decision="granted",
+            info_request=request, actor=utama, control="held", decision="granted",
             information_given="Rekap DBD",
         )  # fmt: skip
     html = client.get(urlsplit(status_url(request)).path).content.decode()

@@ -23,7 +23,7 @@ def test_table():
 def decided(submit, utama):
     request = submit()
     services.information_request_decide(
-        request=request,
+        info_request=request,
         actor=utama,
         control="held",
         decision="refused",
@@ -38,7 +38,7 @@ def decided(submit, utama):
 class TestReopen:
     def test_reopen_then_close(self, decided, utama, sample_pdf):
         reopened = services.information_request_reopen(
-            request=decided, actor=utama, note="Berikan salinan lengkap."
+            info_request=decided, actor=utama, note="Berikan salinan lengkap."
         )
         assert reopened.status == Status.REOPENED
         assert reopened.closed_at is None
@@ -46,32 +46,38 @@ class TestReopen:
         change = StatusChange.objects.for_object(decided).last()
         assert (change.from_status, change.to_status) == ("decided", "reopened")
         document = services.information_request_add_document(
-            request=reopened,
+            info_request=reopened,
             actor=utama,
             upload=SimpleUploadedFile("data.pdf", sample_pdf),
         )
         assert document.pk
         closed = services.information_request_close_reopened(
-            request=reopened, actor=utama
+            info_request=reopened, actor=utama
         )
         assert closed.status == Status.DECIDED
         assert closed.closed_at is not None
 
     def test_reopen_needs_a_note_and_a_decided_request(self, submit, decided, utama):
         with pytest.raises(ValidationError):
-            services.information_request_reopen(request=decided, actor=utama, note="")
+            services.information_request_reopen(
+                info_request=decided, actor=utama, note=""
+            )
         with pytest.raises(TransitionNotAllowed):
-            services.information_request_reopen(request=submit(), actor=utama, note="x")
+            services.information_request_reopen(
+                info_request=submit(), actor=utama, note="x"
+            )
         with pytest.raises(TransitionNotAllowed):
-            services.information_request_close_reopened(request=decided, actor=utama)
+            services.information_request_close_reopened(
+                info_request=decided, actor=utama
+            )
 
     def test_no_second_written_notice(self, decided, utama):
         reopened = services.information_request_reopen(
-            request=decided, actor=utama, note="x"
+            info_request=decided, actor=utama, note="x"
         )
         with pytest.raises(ApplicationError):
             services.information_request_decide(
-                request=reopened,
+                info_request=reopened,
                 actor=utama,
                 control="held",
                 decision="granted",
@@ -79,7 +85,7 @@ class TestReopen:
             )
 
     def test_admin_offers_documents_not_a_new_notice(self, client, decided, utama):
-        services.information_request_reopen(request=decided, actor=utama, note="x")
+        services.information_request_reopen(info_request=decided, actor=utama, note="x")
         client.force_login(utama)
         page = client.get(
             f"/admin/info_requests/informationrequest/{decided.pk}/change/"

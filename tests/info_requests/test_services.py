@@ -116,10 +116,10 @@ class TestTransitions:
         request = submit()
         with django_capture_on_commit_callbacks(execute=True):
             services.information_request_assign(
-                request=request, unit=units["dinkes"], actor=utama
+                info_request=request, unit=units["dinkes"], actor=utama
             )
             services.information_request_extend(
-                request=request,
+                info_request=request,
                 actor=utama,
                 reason="Data tersebar",
                 today=dt.date(2026, 3, 5),
@@ -130,7 +130,7 @@ class TestTransitions:
         assert request.extended_due_date == dt.date(2026, 4, 1)
         with django_capture_on_commit_callbacks(execute=True):
             notice = services.information_request_decide(
-                request=request,
+                info_request=request,
                 actor=utama,
                 control="held",
                 decision="granted",
@@ -157,24 +157,27 @@ class TestTransitions:
     def test_extension_only_once(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_extend(
-            request=request, actor=utama, reason="x", today=dt.date(2026, 3, 3)
+            info_request=request, actor=utama, reason="x", today=dt.date(2026, 3, 3)
         )
         with pytest.raises((ApplicationError, TransitionNotAllowed)):
             services.information_request_extend(
-                request=request, actor=utama, reason="lagi", today=dt.date(2026, 3, 3)
+                info_request=request,
+                actor=utama,
+                reason="lagi",
+                today=dt.date(2026, 3, 3),
             )
 
     def test_extension_refused_after_due_date(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         with pytest.raises(ApplicationError) as info:
             services.information_request_extend(
-                request=request,
+                info_request=request,
                 actor=utama,
                 reason="terlambat",
                 today=dt.date(2026, 3, 17),
@@ -184,31 +187,36 @@ class TestTransitions:
     def test_extension_needs_a_reason(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         with pytest.raises(ValidationError):
             services.information_request_extend(
-                request=request, actor=utama, reason=" "
+                info_request=request, actor=utama, reason=" "
             )
 
     def test_extension_refused_before_routing(self, submit, utama):
         with pytest.raises(TransitionNotAllowed):
             services.information_request_extend(
-                request=submit(), actor=utama, reason="x", today=dt.date(2026, 3, 3)
+                info_request=submit(),
+                actor=utama,
+                reason="x",
+                today=dt.date(2026, 3, 3),
             )
 
     def test_completion_round_trip_keeps_clock_by_default(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_ask_completion(
-            request=request, actor=utama, missing="KTP tidak terbaca"
+            info_request=request, actor=utama, missing="KTP tidak terbaca"
         )
         request.refresh_from_db()
         assert request.status == Status.AWAITING_COMPLETION
         assert request.completion_note == "KTP tidak terbaca"
-        services.information_request_complete_requirements(request=request, actor=utama)
+        services.information_request_complete_requirements(
+            info_request=request, actor=utama
+        )
         request.refresh_from_db()
         assert request.status == Status.IN_PROCESS
         assert request.due_date == dt.date(2026, 3, 16)
@@ -217,10 +225,10 @@ class TestTransitions:
         settings.REQUEST_COMPLETION_CLOCK = "restart"
         request = submit()
         services.information_request_ask_completion(
-            request=request, actor=utama, missing="KTP"
+            info_request=request, actor=utama, missing="KTP"
         )
         services.information_request_complete_requirements(
-            request=request, actor=utama, now=at(2026, 3, 10, 8)
+            info_request=request, actor=utama, now=at(2026, 3, 10, 8)
         )
         request.refresh_from_db()
         assert request.status == Status.RECEIVED
@@ -230,14 +238,14 @@ class TestTransitions:
     def test_ask_completion_needs_text(self, submit, utama):
         with pytest.raises(ValidationError):
             services.information_request_ask_completion(
-                request=submit(), actor=utama, missing=""
+                info_request=submit(), actor=utama, missing=""
             )
 
     def test_withdraw_from_every_open_status(self, submit, utama, units):
         for status in [Status.RECEIVED, Status.IN_PROCESS, Status.AWAITING_COMPLETION]:
             request = submit()
             InformationRequest.objects.filter(pk=request.pk).update(status=status)
-            services.information_request_withdraw(request=request, actor=utama)
+            services.information_request_withdraw(info_request=request, actor=utama)
             request.refresh_from_db()
             assert request.status == Status.WITHDRAWN
             assert request.closed_at is not None
@@ -248,17 +256,19 @@ class TestTransitions:
         InformationRequest.objects.filter(pk=request.pk).update(status=closed)
         steps = [
             lambda: services.information_request_assign(
-                request=request, unit=units["dinkes"], actor=utama
+                info_request=request, unit=units["dinkes"], actor=utama
             ),
             lambda: services.information_request_ask_completion(
-                request=request, actor=utama, missing="x"
+                info_request=request, actor=utama, missing="x"
             ),
             lambda: services.information_request_extend(
-                request=request, actor=utama, reason="x", today=dt.date(2026, 3, 3)
+                info_request=request, actor=utama, reason="x", today=dt.date(2026, 3, 3)
             ),
-            lambda: services.information_request_withdraw(request=request, actor=utama),
+            lambda: services.information_request_withdraw(
+                info_request=request, actor=utama
+            ),
             lambda: services.information_request_decide(
-                request=request, actor=utama, control="held", decision="granted",
+                info_request=request, actor=utama, control="held", decision="granted",
                 information_given="x",
             ),
         ]  # fmt: skip
@@ -269,10 +279,10 @@ class TestTransitions:
     def test_reassignment_keeps_status_and_is_audited(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_assign(
-            request=request, unit=units["bpbd"], actor=utama
+            info_request=request, unit=units["bpbd"], actor=utama
         )
         request.refresh_from_db()
         assert (request.status, request.unit) == (Status.IN_PROCESS, units["bpbd"])
@@ -280,7 +290,7 @@ class TestTransitions:
         assert last.from_status == last.to_status == "in_process"
         with pytest.raises(ApplicationError):
             services.information_request_assign(
-                request=request, unit=units["bpbd"], actor=utama
+                info_request=request, unit=units["bpbd"], actor=utama
             )
 
     def test_assignment_is_audited_at_the_time_given(self, submit, utama, units):
@@ -288,10 +298,16 @@ class TestTransitions:
         real times: the audit row of an assignment is at `now`, not at save time."""
         request = submit(received_at=at(2026, 3, 2, 8))
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama, now=at(2026, 3, 3, 10)
+            info_request=request,
+            unit=units["dinkes"],
+            actor=utama,
+            now=at(2026, 3, 3, 10),
         )
         services.information_request_assign(
-            request=request, unit=units["bpbd"], actor=utama, now=at(2026, 3, 4, 11)
+            info_request=request,
+            unit=units["bpbd"],
+            actor=utama,
+            now=at(2026, 3, 4, 11),
         )
         rows = StatusChange.objects.for_object(request).order_by("pk")
         assert [row.created_at for row in rows] == [
@@ -307,7 +323,7 @@ class TestDecisions:
     def request_in_process(self, submit, utama, units):
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         return request
 
@@ -337,7 +353,7 @@ class TestDecisions:
         data = {"control": "held", **kwargs}
         with pytest.raises(ValidationError) as info:
             services.information_request_decide(
-                request=request_in_process, actor=utama, **data
+                info_request=request_in_process, actor=utama, **data
             )
         assert field in info.value.message_dict
         request_in_process.refresh_from_db()
@@ -349,7 +365,7 @@ class TestDecisions:
         from pypdf import PdfReader
 
         notice = services.information_request_decide(
-            request=request_in_process,
+            info_request=request_in_process,
             actor=utama,
             control="held",
             decision="refused",
@@ -367,7 +383,7 @@ class TestDecisions:
 
     def test_forwarded(self, request_in_process, utama):
         notice = services.information_request_decide(
-            request=request_in_process,
+            info_request=request_in_process,
             actor=utama,
             control="not_held",
             decision="forwarded",
@@ -383,7 +399,7 @@ class TestDocumentsAndDeadlines:
 
         request = submit()
         document = services.information_request_add_document(
-            request=request,
+            info_request=request,
             actor=utama,
             upload=SimpleUploadedFile("data-dbd.pdf", sample_pdf),
             now=at(2026, 3, 3),
@@ -392,7 +408,7 @@ class TestDocumentsAndDeadlines:
         assert document.size == len(sample_pdf)
         with pytest.raises(ValidationError):
             services.information_request_add_document(
-                request=request,
+                info_request=request,
                 actor=utama,
                 upload=SimpleUploadedFile("x.exe", b"MZ.."),
             )
@@ -496,13 +512,15 @@ def test_every_status_change_mails_the_applicant(
     request = submit(phone="")
     with django_capture_on_commit_callbacks(execute=True):
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_ask_completion(
-            request=request, actor=utama, missing="Salinan KTP buram"
+            info_request=request, actor=utama, missing="Salinan KTP buram"
         )
-        services.information_request_complete_requirements(request=request, actor=utama)
-        services.information_request_withdraw(request=request, actor=utama)
+        services.information_request_complete_requirements(
+            info_request=request, actor=utama
+        )
+        services.information_request_withdraw(info_request=request, actor=utama)
     subjects = [m.subject for m in mail.outbox]
     assert len(subjects) == 4
     assert all(request.registration_number in s for s in subjects)
@@ -517,6 +535,6 @@ def test_no_mail_without_an_address(
     request = submit(email="")
     with django_capture_on_commit_callbacks(execute=True):
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
     assert mail.outbox == []

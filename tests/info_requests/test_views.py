@@ -223,14 +223,14 @@ class TestStatus:
 
         request = submit()
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         services.information_request_decide(
-            request=request, actor=utama, control="held", decision="granted",
+            info_request=request, actor=utama, control="held", decision="granted",
             information_given="Rekap DBD",
         )  # fmt: skip
         services.information_request_add_document(
-            request=request,
+            info_request=request,
             actor=utama,
             upload=SimpleUploadedFile("dbd.pdf", sample_pdf),
         )
@@ -256,7 +256,7 @@ class TestStatus:
 
         request = submit()
         doc = services.information_request_add_document(
-            request=request,
+            info_request=request,
             actor=utama,
             upload=SimpleUploadedFile("a.pdf", sample_pdf),
             now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
@@ -276,7 +276,7 @@ class TestIdentityFiles:
     def with_scan(self, submit, sample_pdf, units, utama):
         request = submit(identity_document=SimpleUploadedFile("ktp.pdf", sample_pdf))
         services.information_request_assign(
-            request=request, unit=units["dinkes"], actor=utama
+            info_request=request, unit=units["dinkes"], actor=utama
         )
         return request
 

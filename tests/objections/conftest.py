@@ -90,7 +90,7 @@ def decide(utama):
         if "cost" in fields:
             fields["cost"] = Decimal(fields["cost"])
         return request_services.information_request_decide(
-            request=request, actor=utama, now=when, **fields
+            info_request=request, actor=utama, now=when, **fields
         )
 
     return make
@@ -98,9 +98,9 @@ def decide(utama):
 
 @pytest.fixture
 def file_objection():
-    def make(request=None, grounds=("a",), when=None, **extra):
+    def make(info_request=None, grounds=("a",), when=None, **extra):
         data = {
-            "request": request,
+            "info_request": info_request,
             "grounds": list(grounds),
             "reason": "Informasi ini bukan informasi yang dikecualikan.",
             "received_at": when or at(2026, 3, 16, 10),

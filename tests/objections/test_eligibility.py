@@ -66,7 +66,7 @@ class TestGrounds:
             "e",
         ]
         request_services.information_request_add_document(
-            request=request,
+            info_request=request,
             actor=utama,
             upload=SimpleUploadedFile("data.pdf", sample_pdf),
         )
@@ -94,7 +94,7 @@ class TestGrounds:
     def test_withdrawn_request_only_b(self, make_request, utama):
         request = make_request()
         request = request_services.information_request_withdraw(
-            request=request, actor=utama
+            info_request=request, actor=utama
         )
         assert list(grounds_for(request, today=dt.date(2026, 4, 1))) == ["b"]
 

@@ -17,7 +17,7 @@ BASE = "/admin/objections/objection"
 
 @pytest.fixture
 def objection(refused, file_objection):
-    return file_objection(request=refused)
+    return file_objection(info_request=refused)
 
 
 def _api_name(user, objection):
@@ -100,7 +100,7 @@ def test_officer_emails_carry_no_personal_data(
     from apps.objections import services
 
     with django_capture_on_commit_callbacks(execute=True):
-        objection = file_objection(request=refused)
+        objection = file_objection(info_request=refused)
         services.objection_decide(
             objection=objection,
             actor=atasan,
