@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "apps.channels",
     "apps.letters",
     "apps.reports",
+    "apps.disclosure",
     "apps.portal",
     "apps.api",
 ]
@@ -277,6 +278,9 @@ REGISTERS_MAX_DOCUMENT_MB = env("REGISTERS_MAX_DOCUMENT_MB", default=25, cast=in
 REGISTERS_PELAKSANA_MAY_PUBLISH = env_bool(
     "REGISTERS_PELAKSANA_MAY_PUBLISH", default=False
 )
+# OCR of scanned register documents (apps.disclosure.ocr: OCRmyPDF + tesseract-ind).
+OCR_ENABLED = env_bool("OCR_ENABLED", default=True)
+OCR_TIMEOUT_SECONDS = env("OCR_TIMEOUT_SECONDS", default=300, cast=int)
 
 # Fernet key for files stored encrypted at rest (identity scans, powers of attorney).
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("halaman/", include("apps.pages.urls")),
     path("verifikasi/", include("apps.letters.urls")),
     path("webhooks/", include("apps.channels.urls")),
+    path("", include("apps.disclosure.urls")),
     path("", include("apps.reports.urls")),
     path("", include("apps.portal.urls")),
 ]

@@ -45,6 +45,8 @@ UNIT_OF = {
     "objections.objection": "unit",
     "objections.dispute": "unit",
     "letters.issueddocument": "unit",
+    "disclosure.publishedanswer": "unit",
+    "disclosure.ocrjob": "document__item__unit",
 }
 
 # The matrix action of each admin URL that is not one of Django's own.
@@ -75,6 +77,9 @@ ADMIN_URL_ACTIONS = {
     "channels_attachment_download": "file",
     "reports_annualreport_download": "export",
     "letters_issueddocument_file": "file",
+    "disclosure_publishedanswer_redact": "redact",
+    "disclosure_publishedanswer_publish": "publish",
+    "disclosure_publishedanswer_unpublish": "publish",
 }
 
 ADMIN: dict[str, dict[str, dict[str, str]]] = {
@@ -295,6 +300,41 @@ ADMIN: dict[str, dict[str, dict[str, str]]] = {
         "change": {Role.PPID_UTAMA: ALL, Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
         "delete": {},
         "action:delete_selected": {},
+    },
+    "disclosure.ocrjob": {
+        "view": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            Role.ADMINISTRATOR: ALL,
+            SUPERUSER: ALL,
+        },
+        "add": {},
+        "change": {},
+        "delete": {},
+        "action:delete_selected": {},
+        "action:run_again": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            SUPERUSER: ALL,
+        },
+    },
+    "disclosure.publishedanswer": {
+        "view": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            Role.ADMINISTRATOR: ALL,
+            SUPERUSER: ALL,
+        },
+        "add": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
+        "change": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
+        "delete": {},
+        "action:delete_selected": {},
+        "redact": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
+        "publish": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
     },
     "django_tasks_database.dbtaskresult": {
         "view": {Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},

@@ -131,6 +131,14 @@ class RequestForm(SpamProtectedForm):
         to_field_name="slug",
         empty_label=_("I don't know: the PPID Utama will route it"),
     )
+    publication_consent = forms.BooleanField(
+        label=_("The request and its answer may be published"),
+        required=False,
+        help_text=_(
+            "Without your name or any other personal data, in the public log of "
+            "answered requests, so the next person finds the answer too."
+        ),
+    )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):

@@ -154,6 +154,11 @@ class InformationRequest(TimeStampedModel):
         choices=DeliveryMethod.choices,
         blank=True,
     )
+    # Chosen at filing: the question and the answer may go into the public
+    # disclosure log (apps.disclosure), never with the applicant's identity.
+    publication_consent = models.BooleanField(
+        _("may be published without the applicant's identity"), default=False
+    )
 
     # Intake.
     unit = models.ForeignKey(

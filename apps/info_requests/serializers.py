@@ -141,6 +141,14 @@ class RequestSubmitSerializer(serializers.Serializer):
     power_of_attorney = serializers.FileField(
         required=False, allow_null=True, default=None
     )
+    publication_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=_(
+            "The request and its answer may be published in the disclosure log, "
+            "without the applicant's identity."
+        ),
+    )
     channel = serializers.ChoiceField(
         choices=Channel.choices,
         required=False,

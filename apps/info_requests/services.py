@@ -94,6 +94,7 @@ def information_request_submit(
     received_at: dt.datetime | None = None,
     recorded_by=None,
     submission_key: uuid.UUID | None = None,
+    publication_consent: bool = False,
 ) -> InformationRequest:
     """Register a request (any channel): number, due date, audit row, receipt e-mail.
 
@@ -139,6 +140,7 @@ def information_request_submit(
         access_method=access_method,
         copy_format=copy_format,
         delivery_method=delivery_method,
+        publication_consent=bool(publication_consent),
         unit=unit,
         channel=channel,
         language=applicant_language(channel),

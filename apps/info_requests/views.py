@@ -48,6 +48,7 @@ SERVICE_FIELDS = [
     "identity_document",
     "power_of_attorney",
     "submission_key",
+    "publication_consent",
 ]
 
 

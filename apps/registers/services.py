@@ -287,6 +287,22 @@ def _refresh_item_text(item_id: int) -> None:
     refresh_search_vector(item_id)
 
 
+def refresh_document_text(*, document_id: int, text: str) -> None:
+    """Add recognised text (apps.disclosure OCR) to a document and to its item's
+    search text; what the file itself held is kept first."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        own = extract_text_of(document) if document.file else ""
+        joined = " ".join(part for part in (own, text) if part)
+        Document.objects.filter(pk=document_id).update(extracted_text=joined)
+        _refresh_item_text(document.item_id)
+
+
+def extract_text_of(document: Document) -> str:
+    with document.file.open("rb") as handle:
+        return extract_text(handle.read(), document.content_type)
+
+
 def document_add(
     *,
     actor,
