@@ -16,6 +16,7 @@ from apps.accounts.roles import can_act_on_unit, scope_to_user
 from apps.core import periods
 from apps.core.admin import ScopedHistoryAdmin, ServiceErrorsAsMessagesMixin
 from apps.core.admin_files import PrivateFilesAdminMixin
+from apps.core.applicants import IDENTITY_FIELDS, REPRESENTATIVE_FIELDS
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar, receipt_date
@@ -185,13 +186,7 @@ class InformationRequestAdmin(
             {
                 "fields": [
                     "applicant_type",
-                    "name",
-                    "nik",
-                    "legal_entity_decree",
-                    "address",
-                    "phone",
-                    "email",
-                    "occupation",
+                    *IDENTITY_FIELDS,
                     "identity_document",
                 ]
             },
@@ -200,9 +195,7 @@ class InformationRequestAdmin(
             _("Representative"),
             {
                 "fields": [
-                    "representative_name",
-                    "representative_address",
-                    "representative_phone",
+                    *REPRESENTATIVE_FIELDS,
                     "power_of_attorney",
                 ]
             },
@@ -246,17 +239,9 @@ class InformationRequestAdmin(
             {
                 "fields": [
                     "applicant_type",
-                    "name",
-                    "nik",
-                    "legal_entity_decree",
-                    "address",
-                    "phone",
-                    "email",
-                    "occupation",
+                    *IDENTITY_FIELDS,
                     "identity_files",
-                    "representative_name",
-                    "representative_address",
-                    "representative_phone",
+                    *REPRESENTATIVE_FIELDS,
                 ]
             },
         ),
