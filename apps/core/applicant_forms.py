@@ -37,6 +37,8 @@ class ApplicantFormMixin:
     # The public forms ask for the identity document and, with a representative
     # (or for a group), the power of attorney.
     applicant_documents = False
+    # A community group acts through an attorney (apps.core.applicants).
+    applicant_group_attorney = True
     # Check uploads by their content here (the services check them otherwise).
     applicant_check_files = False
     # {field: {"label": ..., "help_text": ...}}: a form's own wording.
@@ -79,7 +81,11 @@ class ApplicantFormMixin:
             for name in APPLICANT_FIELDS
             if name in self.fields and name in data
         }
-        errors = applicant_errors(values, documents=self.applicant_documents)
+        errors = applicant_errors(
+            values,
+            documents=self.applicant_documents,
+            group_attorney=self.applicant_group_attorney,
+        )
         for field, messages in errors.items():
             self.add_error(field if field in self.fields else None, messages)
         return data

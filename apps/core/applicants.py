@@ -93,6 +93,7 @@ def applicant_errors(
     *,
     required: tuple[str, ...] = (),
     documents: bool = False,
+    group_attorney: bool = True,
     messages: Mapping[str, Any] = MESSAGES,
 ) -> dict[str, list]:
     """The rules of an applicant's identity, keyed by field.
@@ -102,6 +103,8 @@ def applicant_errors(
     address). `required` names fields that must not be blank (a model field
     already says so itself); `documents` asks for the identity document and, with
     a representative, the power of attorney (the public forms require them).
+    `group_attorney`: a community group must act through an attorney (a request,
+    Perki 1/2021; an objection has not asked it).
     """
     errors: dict[str, list] = {}
 
@@ -129,9 +132,8 @@ def applicant_errors(
         and not given("legal_entity_decree")
     ):
         add("legal_entity_decree", messages["legal_entity_decree"])
-    if applicant_type == ApplicantType.COMMUNITY_GROUP and not given(
-        "representative_name"
-    ):
+    group = group_attorney and applicant_type == ApplicantType.COMMUNITY_GROUP
+    if group and not given("representative_name"):
         add("representative_name", messages["representative_name"])
     has_contact_fields = "phone" in values and "email" in values
     if has_contact_fields and not given("phone") and not given("email"):
@@ -139,9 +141,7 @@ def applicant_errors(
     if documents:
         if "identity_document" in values and not values["identity_document"]:
             add("identity_document", messages["identity_document"])
-        represented = given("representative_name") or (
-            applicant_type == ApplicantType.COMMUNITY_GROUP
-        )
+        represented = group or given("representative_name")
         if (
             "power_of_attorney" in values
             and represented
@@ -161,6 +161,7 @@ def clean_applicant(
     *,
     required: tuple[str, ...] = ("name", "address"),
     documents: bool = False,
+    group_attorney: bool = True,
     messages: Mapping[str, Any] = MESSAGES,
     names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
@@ -182,7 +183,11 @@ def clean_applicant(
     if "phone" in errors:
         checked.pop("email", None)
     for field, field_errors in applicant_errors(
-        checked, required=required, documents=documents, messages=messages
+        checked,
+        required=required,
+        documents=documents,
+        group_attorney=group_attorney,
+        messages=messages,
     ).items():
         errors.setdefault(field, []).extend(field_errors)
     if errors:
@@ -245,6 +250,7 @@ class ApplicantIdentity(models.Model):
     and adds `applicant_constraints()` to its Meta.constraints."""
 
     applicant_files = "applicants"
+    group_attorney = True  # see applicant_errors()
     # What apps.accounts.personal_data hides from officers without the right.
     personal_fields = PERSONAL_FIELDS
 
@@ -305,7 +311,7 @@ class ApplicantIdentity(models.Model):
         values = self.applicant_values()
         for name in DOCUMENT_FIELDS:
             values.pop(name, None)  # files are checked where they are uploaded
-        return applicant_errors(values)
+        return applicant_errors(values, group_attorney=self.group_attorney)
 
     def clean(self):
         super().clean()

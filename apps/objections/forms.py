@@ -43,6 +43,7 @@ class StatusLookupForm(NumberContactForm):
 
 class ObjectionForm(ApplicantFormMixin, RepresentativeFields, SpamProtectedForm):
     applicant_documents = True
+    applicant_group_attorney = False  # as apps.objections.models.Objection
     applicant_texts = {
         "representative_name": {
             "help_text": _("Only if someone files on your behalf.")

@@ -84,8 +84,10 @@ _attorney_path = power_of_attorney_path
 
 class Objection(ApplicantIdentity, TimeStampedModel):
     applicant_files = "objections"
-    # Not asked of an objector yet: a legal entity's decree is on its request.
+    # Not asked of an objector yet: a legal entity's decree is on its request,
+    # and a community group may object without an attorney.
     legal_entity_decree = None
+    group_attorney = False
 
     number = models.CharField(_("objection number"), max_length=40, unique=True)
     status = models.CharField(

@@ -199,7 +199,9 @@ def objection_submit(
         )
     applicant: dict = {}
     try:
-        applicant = clean_applicant(values, documents=True)
+        applicant = clean_applicant(
+            values, documents=True, group_attorney=Objection.group_attorney
+        )
     except ValidationError as error:
         errors.update(error.message_dict)
     try:

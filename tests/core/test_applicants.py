@@ -106,6 +106,17 @@ def test_a_community_group_applies_through_its_attorney():
     clean_applicant({**values, "representative_name": "Siti Aminah"})
 
 
+def test_the_group_attorney_rule_can_be_left_out():
+    values = person(applicant_type=ApplicantType.COMMUNITY_GROUP, nik="")
+    values.update(identity_document=SimpleUploadedFile("ktp.pdf", PDF))
+    values["power_of_attorney"] = None
+    assert clean_applicant(values, documents=True, group_attorney=False)
+    assert set(errors_of(values, documents=True)) == {
+        "representative_name",
+        "power_of_attorney",
+    }
+
+
 def test_a_phone_or_an_email_is_needed():
     assert errors_of(person(email="")) == {"email": [str(MESSAGES["contact"])]}
     assert clean_applicant(person(email="", phone="081234567890"))["phone"]
@@ -210,6 +221,9 @@ def test_an_objection_about_a_request_keeps_the_requests_identity():
     assert objection.applicant_errors() == {}
     objection.request = None
     assert set(objection.applicant_errors()) == {"nik"}
+    # A group may object without an attorney (the request's rule, not asked here).
+    objection.applicant_type = ApplicantType.COMMUNITY_GROUP
+    assert objection.applicant_errors() == {}
     assert "legal_entity_decree" not in Objection.applicant_field_names()
 
 
