@@ -26,22 +26,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from apps.accounts.roles import Role
-
-# The applicant's identity as an information request and an objection keep it.
-APPLICANT_FIELDS = (
-    "name",
-    "nik",
-    "legal_entity_decree",
-    "address",
-    "phone",
-    "email",
-    "occupation",
-    "representative_name",
-    "representative_address",
-    "representative_phone",
-    "identity_document",
-    "power_of_attorney",
-)
+from apps.core.applicants import ApplicantIdentity, ReporterIdentity
 
 
 def _complaint_reporter_known(user, complaint) -> bool:
@@ -70,16 +55,16 @@ class Rule:
 
 RULES: dict[str, Rule] = {
     "info_requests.informationrequest": Rule(
-        fields=APPLICANT_FIELDS,
+        fields=ApplicantIdentity.personal_fields,
         permission="info_requests.view_identity_informationrequest",
         displays=("identity_files",),
     ),
     "objections.objection": Rule(
-        fields=APPLICANT_FIELDS,
+        fields=ApplicantIdentity.personal_fields,
         permission="objections.view_identity_objection",
     ),
     "complaints.complaint": Rule(
-        fields=("reporter_name", "reporter_nik", "reporter_phone", "reporter_email"),
+        fields=ReporterIdentity.personal_fields,
         permission="complaints.view_complaint",
         object_rule=_complaint_reporter_known,
     ),

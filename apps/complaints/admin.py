@@ -31,18 +31,19 @@ from apps.complaints.permissions import can_take_step
 from apps.complaints.selectors import days_left, identity_visible, reporter_label
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
 from apps.core.admin_steps import AdminStep, StepsAdminMixin
+from apps.core.applicant_forms import ReporterFormMixin
+from apps.core.applicants import REPORTER_FIELDS, ApplicantType
 from apps.core.exports import XLSX_MIME, csv_text, download_response, xlsx_bytes
 from apps.core.files import validate_upload
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar
 from apps.info_requests.models import (
     AccessMethod,
-    ApplicantType,
     CopyFormat,
     DeliveryMethod,
 )
 
-IDENTITY_FIELDS = ["reporter_name", "reporter_nik", "reporter_phone", "reporter_email"]
+IDENTITY_FIELDS = list(REPORTER_FIELDS)
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -61,7 +62,7 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ComplaintAddForm(forms.ModelForm):
+class ComplaintAddForm(ReporterFormMixin, forms.ModelForm):
     """An officer records a complaint received at the desk, by phone, letter..."""
 
     attachments = MultipleFileField(label=_("Attachments"), required=False)
@@ -92,19 +93,6 @@ class ComplaintAddForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        try:
-            identity = services.complaint_clean_identity(
-                is_anonymous=cleaned.get("is_anonymous", False),
-                name=cleaned.get("reporter_name", ""),
-                nik=cleaned.get("reporter_nik", ""),
-                phone=cleaned.get("reporter_phone", ""),
-                email=cleaned.get("reporter_email", ""),
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                self.add_error(field, errors)
-        else:
-            cleaned["reporter_phone"] = identity["phone"]
         received = cleaned.get("received_at")
         if received and received > timezone.now() + services.FUTURE_TOLERANCE:
             self.add_error(

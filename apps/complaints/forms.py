@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.complaints.models import Classification
 from apps.core.antispam import SpamProtectedForm
+from apps.core.applicant_forms import ReporterFormMixin
 from apps.core.widgets import NativeDateInput
 
 
@@ -27,8 +28,10 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class ComplaintForm(SpamProtectedForm):
+class ComplaintForm(ReporterFormMixin, SpamProtectedForm):
     IDENTIFIED, ANONYMOUS = "identified", "anonymous"
+    # The choice wins: whatever was typed in the identity fields is dropped.
+    reporter_anonymous_drops_identity = True
 
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     identity = forms.ChoiceField(
@@ -117,15 +120,8 @@ class ComplaintForm(SpamProtectedForm):
         help_text=_("Up to 5 files."),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("identity") == self.ANONYMOUS:
-            # The choice wins: whatever was typed in the identity fields is dropped.
-            for name in ("reporter_name", "reporter_nik", "reporter_phone"):
-                cleaned[name] = ""
-            cleaned["reporter_email"] = ""
-            cleaned["is_confidential"] = False
-        return cleaned
+    def reporter_is_anonymous(self, data) -> bool:
+        return data.get("identity") == self.ANONYMOUS
 
 
 class StatusLookupForm(SpamProtectedForm):

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.applicants import ReporterIdentity, reporter_constraints
 from apps.core.files import EncryptedPrivateStorage
 from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
@@ -77,7 +78,7 @@ class ComplaintQuerySet(models.QuerySet):
         )
 
 
-class Complaint(TimeStampedModel):
+class Complaint(ReporterIdentity, TimeStampedModel):
     number = models.CharField(_("tracking number"), max_length=40, unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
@@ -88,17 +89,8 @@ class Complaint(TimeStampedModel):
         choices=Classification.choices,
         default=Classification.COMPLAINT,
     )
-    # Identity: all blank for an anonymous reporter (a constraint enforces it).
-    is_anonymous = models.BooleanField(_("anonymous"), default=False)
-    is_confidential = models.BooleanField(
-        _("confidential"),
-        default=False,
-        help_text=_("The identity is shown to the PPID Utama only."),
-    )
-    reporter_name = models.CharField(_("name"), max_length=150, blank=True)
-    reporter_nik = models.CharField(_("NIK"), max_length=16, blank=True)
-    reporter_phone = models.CharField(_("phone"), max_length=20, blank=True)
-    reporter_email = models.EmailField(_("e-mail"), blank=True)
+    # The reporter (ReporterIdentity): all blank for an anonymous one (a
+    # constraint enforces it).
     secret_code_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     unit = models.ForeignKey(
@@ -269,16 +261,7 @@ class Complaint(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(reopen_count__lte=1), name="complaint_reopen_once"
             ),
-            models.CheckConstraint(
-                condition=Q(is_anonymous=False)
-                | Q(
-                    reporter_name="",
-                    reporter_nik="",
-                    reporter_phone="",
-                    reporter_email="",
-                ),
-                name="complaint_anonymous_has_no_identity",
-            ),
+            *reporter_constraints("complaint"),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""),
                 name="complaint_rejection_has_reason",
@@ -297,10 +280,6 @@ class Complaint(TimeStampedModel):
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.is_open and self.due_date is not None and self.due_date < today
-
-    @property
-    def has_identity(self) -> bool:
-        return not self.is_anonymous
 
 
 class ComplaintAttachment(TimeStampedModel):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.accounts.models import Unit
 from apps.complaints.models import Channel, Classification, Complaint
 from apps.complaints.selectors import identity_visible, reporter_label
+from apps.core.drf.applicants import ReporterSerializerMixin
 
 
 class ComplaintTimelineEntrySerializer(serializers.Serializer):
@@ -16,19 +17,7 @@ class ComplaintTimelineEntrySerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
-class ComplaintSubmitSerializer(serializers.Serializer):
-    is_anonymous = serializers.BooleanField(default=False)
-    is_confidential = serializers.BooleanField(default=False)
-    reporter_name = serializers.CharField(
-        max_length=150, required=False, allow_blank=True
-    )
-    reporter_nik = serializers.CharField(
-        max_length=16, required=False, allow_blank=True
-    )
-    reporter_phone = serializers.CharField(
-        max_length=30, required=False, allow_blank=True
-    )
-    reporter_email = serializers.EmailField(required=False, allow_blank=True)
+class ComplaintSubmitSerializer(ReporterSerializerMixin):
     classification = serializers.ChoiceField(
         choices=Classification.choices, default=Classification.COMPLAINT
     )
@@ -78,9 +67,7 @@ class ComplaintSubmitSerializer(serializers.Serializer):
             }
             if errors:
                 raise serializers.ValidationError(errors)
-        if attrs.get("is_anonymous"):
-            attrs["is_confidential"] = False
-        return attrs
+        return super().validate(attrs)
 
 
 class ComplaintStatusQuerySerializer(serializers.Serializer):

@@ -31,6 +31,7 @@ from apps.complaints.models import (
     Status,
 )
 from apps.complaints.workflow import COMPLAINT_WORKFLOW, may
+from apps.core.applicants import clean_reporter
 from apps.core.deadlines import recount_deadlines
 from apps.core.events import LABEL
 from apps.core.files import IMAGE, PDF, validate_upload
@@ -38,7 +39,6 @@ from apps.core.intake import applicant_language
 from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
-from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
 from apps.core.workflow import Attempt, record_event, record_transition
 
@@ -61,42 +61,6 @@ def _check(actor, step: str, complaint: Complaint) -> None:
 
 def _lock(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_for_update().get(pk=complaint.pk)
-
-
-def complaint_clean_identity(
-    *, is_anonymous: bool, name: str, nik: str, phone: str, email: str
-) -> dict[str, str]:
-    errors: dict[str, list] = {}
-    name, nik, email = name.strip(), nik.strip(), email.strip()
-    if is_anonymous:
-        if any([name, nik, phone.strip(), email]):
-            errors["is_anonymous"] = [
-                _("An anonymous complaint carries no name, NIK, phone or e-mail.")
-            ]
-        if errors:
-            raise ValidationError(errors)
-        return {"name": "", "nik": "", "phone": "", "email": ""}
-    if not name:
-        errors["reporter_name"] = [
-            _("Enter your name, or choose to report anonymously.")
-        ]
-    if nik:
-        try:
-            validate_nik(nik)
-        except ValidationError as error:
-            errors["reporter_nik"] = error.messages
-    try:
-        phone = normalize_phone(phone)
-    except ValidationError as error:
-        errors["reporter_phone"] = error.messages
-        phone = ""
-    if not phone and not email and "reporter_phone" not in errors:
-        errors["reporter_email"] = [
-            _("Give an e-mail address or a phone number so we can reach you.")
-        ]
-    if errors:
-        raise ValidationError(errors)
-    return {"name": name, "nik": nik, "phone": phone, "email": email}
 
 
 def complaint_submit(
@@ -132,7 +96,7 @@ def complaint_submit(
             return SubmitResult(existing, None, False)
     if actor is not None and not actor.has_perm("complaints.add_complaint"):
         raise PermissionDenied(_("You may not record complaints."))
-    identity = complaint_clean_identity(
+    identity = clean_reporter(
         is_anonymous=is_anonymous,
         name=reporter_name,
         nik=reporter_nik,

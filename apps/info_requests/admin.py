@@ -18,6 +18,7 @@ from apps.core import periods
 from apps.core.admin import DeadlineFilter, ScopedHistoryAdmin
 from apps.core.admin_files import PrivateFilesAdminMixin
 from apps.core.admin_steps import AdminStep, StepsAdminMixin
+from apps.core.applicants import IDENTITY_FIELDS, REPRESENTATIVE_FIELDS
 from apps.core.exports import XLSX_MIME, download_response
 from apps.core.models import StatusChange
 from apps.core.workdays import Calendar, receipt_date
@@ -203,13 +204,7 @@ class InformationRequestAdmin(
             {
                 "fields": [
                     "applicant_type",
-                    "name",
-                    "nik",
-                    "legal_entity_decree",
-                    "address",
-                    "phone",
-                    "email",
-                    "occupation",
+                    *IDENTITY_FIELDS,
                     "identity_document",
                 ]
             },
@@ -218,9 +213,7 @@ class InformationRequestAdmin(
             _("Representative"),
             {
                 "fields": [
-                    "representative_name",
-                    "representative_address",
-                    "representative_phone",
+                    *REPRESENTATIVE_FIELDS,
                     "power_of_attorney",
                 ]
             },
@@ -264,17 +257,9 @@ class InformationRequestAdmin(
             {
                 "fields": [
                     "applicant_type",
-                    "name",
-                    "nik",
-                    "legal_entity_decree",
-                    "address",
-                    "phone",
-                    "email",
-                    "occupation",
+                    *IDENTITY_FIELDS,
                     "identity_files",
-                    "representative_name",
-                    "representative_address",
-                    "representative_phone",
+                    *REPRESENTATIVE_FIELDS,
                 ]
             },
         ),

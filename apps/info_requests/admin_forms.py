@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
-from apps.core.files import IDENTITY_KINDS, validate_upload
+from apps.core.applicant_forms import ApplicantFormMixin
+from apps.core.applicants import APPLICANT_FIELDS
 from apps.core.periods import PASAL_17_LETTERS
-from apps.core.validators import normalize_phone
 from apps.core.widgets import NativeDateInput
 from apps.info_requests.models import (
     CopyFormat,
@@ -22,28 +22,18 @@ from apps.info_requests.models import (
 PASAL_17_CHOICES = [(letter, letter) for letter in PASAL_17_LETTERS]
 
 
-class OfficerIntakeForm(forms.ModelForm):
+class OfficerIntakeForm(ApplicantFormMixin, forms.ModelForm):
     """An officer records a request that came by walk-in, letter, phone, e-mail or
     social media, with the actual time of receipt (earlier allowed, future refused)."""
+
+    applicant_check_files = True
 
     class Meta:
         model = InformationRequest
         fields = [
             "channel",
             "received_at",
-            "applicant_type",
-            "name",
-            "nik",
-            "legal_entity_decree",
-            "address",
-            "phone",
-            "email",
-            "occupation",
-            "identity_document",
-            "representative_name",
-            "representative_address",
-            "representative_phone",
-            "power_of_attorney",
+            *APPLICANT_FIELDS,
             "information_requested",
             "purpose",
             "access_method",
@@ -58,24 +48,6 @@ class OfficerIntakeForm(forms.ModelForm):
         self.fields["received_at"].help_text = _(
             "When the request actually arrived (the deadline counts from this day)."
         )
-
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data.get("phone", ""))
-
-    def clean_representative_phone(self):
-        return normalize_phone(self.cleaned_data.get("representative_phone", ""))
-
-    def _clean_file(self, name):
-        upload = self.cleaned_data.get(name)
-        if upload:
-            validate_upload(upload, IDENTITY_KINDS)
-        return upload
-
-    def clean_identity_document(self):
-        return self._clean_file("identity_document")
-
-    def clean_power_of_attorney(self):
-        return self._clean_file("power_of_attorney")
 
 
 class AssignForm(forms.Form):

@@ -7,95 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.core.antispam import SpamProtectedForm, add_bootstrap_classes
+from apps.core.applicant_forms import ApplicantFields, ApplicantFormMixin
 from apps.info_requests.models import (
     AccessMethod,
-    ApplicantType,
     CopyFormat,
     DeliveryMethod,
 )
 
-FILE_ACCEPT = "application/pdf,image/jpeg,image/png,image/webp"
 
+class RequestForm(ApplicantFormMixin, ApplicantFields, SpamProtectedForm):
+    applicant_documents = True
 
-class RequestForm(SpamProtectedForm):
-    applicant_type = forms.ChoiceField(
-        label=_("I apply as"),
-        choices=ApplicantType.choices,
-        widget=forms.RadioSelect,
-        initial=ApplicantType.INDIVIDUAL,
-    )
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=200,
-        help_text=_("As on your KTP, or the name of the legal entity or group."),
-    )
-    nik = forms.CharField(
-        label=_("NIK"),
-        max_length=16,
-        min_length=16,
-        required=False,
-        help_text=_("The 16-digit number on your KTP. Required for individuals."),
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "pattern": "[0-9]{16}",
-                "autocomplete": "off",
-            }
-        ),
-    )
-    legal_entity_decree = forms.CharField(
-        label=_("Legalisation decree number"),
-        max_length=120,
-        required=False,
-        help_text=_("Number of the SK Kemenkumham. Required for legal entities."),
-    )
-    address = forms.CharField(
-        label=_("Address"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500
-    )
-    phone = forms.CharField(
-        label=_("Phone / WhatsApp"),
-        max_length=30,
-        required=False,
-        help_text=_("E.g. 0812 3456 7890. Give a phone number or an e-mail address."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        required=False,
-        help_text=_("The receipt and every status change are sent here."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    occupation = forms.CharField(label=_("Occupation"), max_length=120, required=False)
-    identity_document = forms.FileField(
-        label=_("Identity document"),
-        required=False,
-        help_text=_(
-            "Individual: a scan or photo of your KTP. Legal entity: the legalised "
-            "deed. Group: the KTP of the attorney. PDF, JPEG or PNG."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
-    )
-    representative_name = forms.CharField(
-        label=_("Name of the representative (kuasa)"),
-        max_length=200,
-        required=False,
-        help_text=_("Only if someone applies on your behalf; required for groups."),
-    )
-    representative_address = forms.CharField(
-        label=_("Address of the representative"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    representative_phone = forms.CharField(
-        label=_("Phone of the representative"), max_length=30, required=False
-    )
-    power_of_attorney = forms.FileField(
-        label=_("Power of attorney (surat kuasa khusus)"),
-        required=False,
-        help_text=_("Required when a representative applies. PDF, JPEG or PNG."),
-        widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
-    )
     information_requested = forms.CharField(
         label=_("Information requested"),
         max_length=4000,
@@ -145,27 +67,6 @@ class RequestForm(SpamProtectedForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
-
-    def clean(self):
-        data = super().clean()
-        applicant_type = data.get("applicant_type")
-        has_identity = bool(data.get("identity_document"))
-        if applicant_type == ApplicantType.INDIVIDUAL and not data.get("nik"):
-            self.add_error("nik", _("An individual applicant gives their NIK."))
-        if applicant_type and not has_identity:
-            self.add_error(
-                "identity_document",
-                _("Attach the identity document this applicant type needs."),
-            )
-        representative = data.get("representative_name")
-        if (
-            applicant_type == ApplicantType.COMMUNITY_GROUP or representative
-        ) and not data.get("power_of_attorney"):
-            self.add_error(
-                "power_of_attorney",
-                _("Attach the special power of attorney of the representative."),
-            )
-        return data
 
     @property
     def had_files(self) -> bool:

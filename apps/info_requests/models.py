@@ -1,30 +1,31 @@
 """Information requests (permohonan informasi): UU 14/2008 Pasal 21-22, spec §4."""
 
 import datetime as dt
-import uuid
 
 from simple_history.models import HistoricalRecords
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import EncryptedPrivateStorage, encrypted_storage
+from apps.core.applicants import (
+    ApplicantIdentity,
+    applicant_constraints,
+    identity_document_path,
+    power_of_attorney_path,
+)
+from apps.core.files import EncryptedPrivateStorage
 from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
 
 # Letters and documents given to applicants (may name them, may be personal data):
 # encrypted at rest, in the same folders of PRIVATE_MEDIA_ROOT as before.
 letter_storage = EncryptedPrivateStorage()
-
-
-class ApplicantType(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    LEGAL_ENTITY = "legal_entity", _("Legal entity (badan hukum)")
-    COMMUNITY_GROUP = "community_group", _("Community group (kelompok orang)")
 
 
 class AccessMethod(models.TextChoices):
@@ -86,58 +87,20 @@ class InformationRequestQuerySet(models.QuerySet):
         )
 
 
-def _identity_path(instance, filename):
-    return f"requests/identity/{uuid.uuid4().hex}"
+# Migration 0001 names these upload paths; the fields now use apps.core.applicants'.
+_identity_path = identity_document_path
+_attorney_path = power_of_attorney_path
 
 
-def _attorney_path(instance, filename):
-    return f"requests/attorney/{uuid.uuid4().hex}"
+class InformationRequest(ApplicantIdentity, TimeStampedModel):
+    applicant_files = "requests"
 
-
-class InformationRequest(TimeStampedModel):
     registration_number = models.CharField(
         _("registration number"), max_length=40, unique=True
     )
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.RECEIVED
     )
-
-    # The applicant (personal data: officers only, never public).
-    applicant_type = models.CharField(
-        _("applicant type"), max_length=20, choices=ApplicantType.choices
-    )
-    name = models.CharField(_("full name"), max_length=200)
-    nik = models.CharField(_("NIK"), max_length=16, blank=True)
-    legal_entity_decree = models.CharField(
-        _("legalisation decree number (SK Kemenkumham)"), max_length=120, blank=True
-    )
-    address = models.TextField(_("address"))
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    occupation = models.CharField(_("occupation"), max_length=120, blank=True)
-    identity_document = models.FileField(
-        _("identity document"),
-        storage=encrypted_storage,
-        upload_to=_identity_path,
-        blank=True,
-        max_length=200,
-    )
-    identity_document_type = models.CharField(max_length=80, blank=True, editable=False)
-    representative_name = models.CharField(
-        _("representative (kuasa)"), max_length=200, blank=True
-    )
-    representative_address = models.TextField(_("representative's address"), blank=True)
-    representative_phone = models.CharField(
-        _("representative's phone"), max_length=20, blank=True
-    )
-    power_of_attorney = models.FileField(
-        _("power of attorney (surat kuasa)"),
-        storage=encrypted_storage,
-        upload_to=_attorney_path,
-        blank=True,
-        max_length=200,
-    )
-    power_of_attorney_type = models.CharField(max_length=80, blank=True, editable=False)
 
     # What is asked.
     information_requested = models.TextField(_("information requested"))
@@ -223,12 +186,9 @@ class InformationRequest(TimeStampedModel):
             models.Index(fields=["-received_at"], name="inforeq_received_idx"),
         ]
         constraints = [
+            *applicant_constraints("inforeq"),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="inforeq_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(applicant_type__in=ApplicantType.values),
-                name="inforeq_applicant_type_valid",
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="inforeq_channel_valid"
@@ -249,9 +209,6 @@ class InformationRequest(TimeStampedModel):
                 name="inforeq_delivery_method_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(phone="") | ~Q(email=""), name="inforeq_has_contact"
-            ),
-            models.CheckConstraint(
                 condition=Q(extended_due_date__isnull=True)
                 | Q(extended_due_date__gt=F("due_date")),
                 name="inforeq_extension_after_due",
@@ -265,43 +222,12 @@ class InformationRequest(TimeStampedModel):
         return reverse("admin:info_requests_informationrequest_change", args=[self.pk])
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-        from django.utils import timezone
-
-        from apps.core.validators import validate_nik
-
-        errors: dict[str, list] = {}
+        errors = self.applicant_errors()
 
         def need(field, message):
             if not getattr(self, field):
                 errors.setdefault(field, []).append(message)
 
-        if self.applicant_type == ApplicantType.INDIVIDUAL:
-            need("nik", _("An individual applicant gives their NIK."))
-            if self.nik:
-                try:
-                    validate_nik(self.nik)
-                except ValidationError as error:
-                    errors.setdefault("nik", []).extend(error.messages)
-        elif self.nik:
-            try:
-                validate_nik(self.nik)
-            except ValidationError as error:
-                errors.setdefault("nik", []).extend(error.messages)
-        if self.applicant_type == ApplicantType.LEGAL_ENTITY:
-            need(
-                "legal_entity_decree",
-                _("A legal entity gives the number of its legalisation decree."),
-            )
-        if self.applicant_type == ApplicantType.COMMUNITY_GROUP:
-            need(
-                "representative_name",
-                _("A community group applies through its attorney: give their name."),
-            )
-        if not self.phone and not self.email:
-            errors.setdefault("email", []).append(
-                _("Give an e-mail address or a phone number so we can reach you.")
-            )
         if self.access_method == AccessMethod.COPY:
             need("copy_format", _("Choose softcopy or hardcopy for the copy."))
             need("delivery_method", _("Choose how you want to receive the copy."))

@@ -3,17 +3,15 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
-from apps.core.files import IDENTITY_KINDS, validate_upload
-from apps.core.validators import normalize_phone, validate_nik
+from apps.core.applicants import IDENTITY_FIELDS, REPRESENTATIVE_FIELDS
+from apps.core.drf.applicants import ApplicantSerializerMixin
 from apps.info_requests.models import (
     AccessMethod,
-    ApplicantType,
     Channel,
     CopyFormat,
     DeliveryMethod,
@@ -26,10 +24,6 @@ from apps.info_requests.models import (
 )
 
 OFFICER_ONLY_FIELDS = ("channel", "received_at")
-
-
-def _django_messages(error: DjangoValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
 
 
 class AwareDateTimeField(serializers.DateTimeField):
@@ -76,36 +70,11 @@ class UnitSlugField(serializers.SlugRelatedField):
     }
 
 
-class RequestSubmitSerializer(serializers.Serializer):
+class RequestSubmitSerializer(ApplicantSerializerMixin):
     """POST /api/v1/requests/: the fields of the request form (UU 14/2008 Pasal 22)."""
 
-    applicant_type = serializers.ChoiceField(
-        choices=ApplicantType.choices, label=_("applicant type")
-    )
-    name = serializers.CharField(max_length=200, label=_("full name"))
-    nik = serializers.CharField(
-        max_length=16,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text=_("16-digit NIK; required for individuals."),
-    )
-    legal_entity_decree = serializers.CharField(
-        max_length=120,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text=_("SK Kemenkumham number; required for legal entities."),
-    )
-    address = serializers.CharField(max_length=500)
-    phone = serializers.CharField(
-        max_length=30, required=False, allow_blank=True, default=""
-    )
-    # No default: "" is not an e-mail address, so a schema may not offer it as one.
-    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
-    occupation = serializers.CharField(
-        max_length=120, required=False, allow_blank=True, default=""
-    )
+    applicant_required = ("applicant_type", "name", "address")
+
     information_requested = serializers.CharField(max_length=4000)
     purpose = serializers.CharField(max_length=2000)
     access_method = serializers.ChoiceField(choices=AccessMethod.choices)
@@ -122,24 +91,6 @@ class RequestSubmitSerializer(serializers.Serializer):
         allow_null=True,
         default=None,
         help_text=_("Code of the unit addressed; leave out to let the PPID route it."),
-    )
-    identity_document = serializers.FileField(
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text=_("KTP scan, legalised deed or the attorney's KTP (PDF, JPEG, PNG)."),
-    )
-    representative_name = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
-    representative_address = serializers.CharField(
-        max_length=500, required=False, allow_blank=True, default=""
-    )
-    representative_phone = serializers.CharField(
-        max_length=30, required=False, allow_blank=True, default=""
-    )
-    power_of_attorney = serializers.FileField(
-        required=False, allow_null=True, default=None
     )
     publication_consent = serializers.BooleanField(
         required=False,
@@ -181,40 +132,6 @@ class RequestSubmitSerializer(serializers.Serializer):
         if errors:
             raise serializers.ValidationError(errors)
         return value
-
-    def validate_nik(self, value):
-        if value:
-            try:
-                validate_nik(value)
-            except DjangoValidationError as error:
-                raise serializers.ValidationError(_django_messages(error)) from None
-        return value
-
-    def _phone(self, value):
-        try:
-            return normalize_phone(value)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(_django_messages(error)) from None
-
-    def validate_phone(self, value):
-        return self._phone(value)
-
-    def validate_representative_phone(self, value):
-        return self._phone(value)
-
-    def _file(self, upload):
-        if upload:
-            try:
-                validate_upload(upload, IDENTITY_KINDS)
-            except DjangoValidationError as error:
-                raise serializers.ValidationError(_django_messages(error)) from None
-        return upload
-
-    def validate_identity_document(self, value):
-        return self._file(value)
-
-    def validate_power_of_attorney(self, value):
-        return self._file(value)
 
 
 class SubmittedSerializer(serializers.Serializer):
@@ -416,16 +333,8 @@ class ApplicantSerializer(serializers.ModelSerializer):
     class Meta:
         model = InformationRequest
         fields = [
-            "name",
-            "nik",
-            "legal_entity_decree",
-            "address",
-            "phone",
-            "email",
-            "occupation",
-            "representative_name",
-            "representative_address",
-            "representative_phone",
+            *IDENTITY_FIELDS,
+            *REPRESENTATIVE_FIELDS,
             "has_identity_document",
             "has_power_of_attorney",
         ]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 
 from apps.accounts.roles import can_act_on_unit
 from apps.core import periods
+from apps.core.applicants import clean_applicant
 from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
@@ -28,7 +29,6 @@ from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
 from apps.core.intake import applicant_language
 from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
-from apps.core.validators import normalize_phone
 from apps.core.workdays import Calendar, receipt_date
 from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests.letters import render_notice_pdf
@@ -106,17 +106,21 @@ def information_request_submit(
         ).first()
         if existing:
             return existing
-    errors = {}
-    try:
-        phone = normalize_phone(phone)
-    except ValidationError as error:
-        errors["phone"] = error.messages
-    try:
-        representative_phone = normalize_phone(representative_phone)
-    except ValidationError as error:
-        errors["representative_phone"] = error.messages
-    if errors:
-        raise ValidationError(errors)
+    applicant = clean_applicant(
+        {
+            "applicant_type": applicant_type,
+            "name": name,
+            "nik": nik,
+            "legal_entity_decree": legal_entity_decree,
+            "address": address,
+            "phone": phone,
+            "email": email,
+            "occupation": occupation,
+            "representative_name": representative_name,
+            "representative_address": representative_address,
+            "representative_phone": representative_phone,
+        }
+    )
     identity_type = _check_file(identity_document, "identity_document", IDENTITY_KINDS)
     attorney_type = _check_file(power_of_attorney, "power_of_attorney", IDENTITY_KINDS)
     if access_method == AccessMethod.VIEW:
@@ -124,17 +128,7 @@ def information_request_submit(
     received_at = received_at or timezone.now()
     due_date, _extended = compute_due_dates(received_at=received_at, extended=False)
     request = InformationRequest(
-        applicant_type=applicant_type,
-        name=name.strip(),
-        nik=(nik or "").strip(),
-        legal_entity_decree=legal_entity_decree.strip(),
-        address=address.strip(),
-        phone=phone,
-        email=(email or "").strip().lower(),
-        occupation=occupation.strip(),
-        representative_name=representative_name.strip(),
-        representative_address=representative_address.strip(),
-        representative_phone=representative_phone,
+        **applicant,
         information_requested=information_requested.strip(),
         purpose=purpose.strip(),
         access_method=access_method,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from apps.accounts.personal_data import may_see
 from apps.accounts.roles import can_act_on_unit
 from apps.core.antispam import over_limit
+from apps.core.applicants import APPLICANT_FIELDS
 from apps.core.client import bound_submission_uuid
 from apps.core.files import private_file_response
 from apps.core.panels import render_panels
@@ -28,25 +29,13 @@ from apps.info_requests.services import information_request_submit
 
 DOCUMENT_SALT = "ppid.request-document"
 SERVICE_FIELDS = [
-    "applicant_type",
-    "name",
-    "nik",
-    "legal_entity_decree",
-    "address",
-    "phone",
-    "email",
-    "occupation",
-    "representative_name",
-    "representative_address",
-    "representative_phone",
+    *APPLICANT_FIELDS,
     "information_requested",
     "purpose",
     "access_method",
     "copy_format",
     "delivery_method",
     "unit",
-    "identity_document",
-    "power_of_attorney",
     "submission_key",
     "publication_consent",
 ]

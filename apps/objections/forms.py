@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.core.antispam import SpamProtectedForm
-from apps.core.validators import normalize_phone, validate_nik
-from apps.info_requests.forms import FILE_ACCEPT
-from apps.info_requests.models import ApplicantType
+from apps.core.applicant_forms import (
+    IDENTITY_ORDER,
+    ApplicantFields,
+    ApplicantFormMixin,
+    RepresentativeFields,
+)
 
 
 class NumberContactForm(forms.Form):
@@ -38,7 +41,18 @@ class StatusLookupForm(NumberContactForm):
     number_help = _("As on the receipt of your objection, e.g. OBJ-2026-00003.")
 
 
-class ObjectionForm(SpamProtectedForm):
+class ObjectionForm(ApplicantFormMixin, RepresentativeFields, SpamProtectedForm):
+    applicant_documents = True
+    applicant_group_attorney = False  # as apps.objections.models.Objection
+    applicant_texts = {
+        "representative_name": {
+            "help_text": _("Only if someone files on your behalf.")
+        },
+        "power_of_attorney": {
+            "help_text": _("Required when a representative files. PDF, JPEG or PNG.")
+        },
+    }
+
     grounds = forms.MultipleChoiceField(
         label=_("Grounds of the objection (UU 14/2008 Pasal 35(1))"),
         widget=forms.CheckboxSelectMultiple,
@@ -56,27 +70,6 @@ class ObjectionForm(SpamProtectedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    representative_name = forms.CharField(
-        label=_("Name of the representative (kuasa)"),
-        max_length=200,
-        required=False,
-        help_text=_("Only if someone files on your behalf."),
-    )
-    representative_address = forms.CharField(
-        label=_("Address of the representative"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    representative_phone = forms.CharField(
-        label=_("Phone of the representative"), max_length=30, required=False
-    )
-    power_of_attorney = forms.FileField(
-        label=_("Power of attorney (surat kuasa khusus)"),
-        required=False,
-        help_text=_("Required when a representative files. PDF, JPEG or PNG."),
-        widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
-    )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, windows=None, **kwargs):
@@ -89,64 +82,26 @@ class ObjectionForm(SpamProtectedForm):
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
-    def clean(self):
-        data = super().clean()
-        if data.get("representative_name") and not data.get("power_of_attorney"):
-            self.add_error(
-                "power_of_attorney",
-                _("Attach the special power of attorney of the representative."),
-            )
-        return data
-
     @property
     def had_files(self) -> bool:
         return bool(self.files) and bool(self.errors)
 
 
-class PeriodicObjectionForm(ObjectionForm):
+class PeriodicObjectionForm(ObjectionForm, ApplicantFields):
     """Ground b without a request: the identity is given as for a request."""
 
-    applicant_type = forms.ChoiceField(
-        label=_("I object as"),
-        choices=ApplicantType.choices,
-        widget=forms.RadioSelect,
-        initial=ApplicantType.INDIVIDUAL,
-    )
-    name = forms.CharField(label=_("Full name"), max_length=200)
-    nik = forms.CharField(
-        label=_("NIK"),
-        max_length=16,
-        min_length=16,
-        required=False,
-        help_text=_("The 16-digit number on your KTP. Required for individuals."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    address = forms.CharField(
-        label=_("Address"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500
-    )
-    phone = forms.CharField(
-        label=_("Phone / WhatsApp"),
-        max_length=30,
-        required=False,
-        help_text=_("Give a phone number or an e-mail address."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    occupation = forms.CharField(label=_("Occupation"), max_length=120, required=False)
-    identity_document = forms.FileField(
-        label=_("Identity document"),
-        help_text=_(
-            "A scan or photo of your KTP (or the legalised deed). PDF, JPEG or PNG."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": FILE_ACCEPT}),
-        error_messages={
-            "required": _("Attach the identity document this applicant type needs.")
+    # Not asked of an objector (apps.objections.models.Objection).
+    legal_entity_decree = None
+    applicant_texts = {
+        **ObjectionForm.applicant_texts,
+        "applicant_type": {"label": _("I object as")},
+        "identity_document": {
+            "help_text": _(
+                "A scan or photo of your KTP (or the legalised deed). PDF, JPEG or PNG."
+            )
         },
-    )
+    }
+
     unit = forms.ModelChoiceField(
         label=_("Unit that should publish the information"),
         queryset=Unit.objects.active(),
@@ -156,42 +111,9 @@ class PeriodicObjectionForm(ObjectionForm):
     )
 
     field_order = [
-        "applicant_type",
-        "name",
-        "nik",
-        "address",
-        "phone",
-        "email",
-        "occupation",
-        "identity_document",
+        *IDENTITY_ORDER,
         "unit",
         "grounds",
         "reason",
         "purpose",
     ]
-
-    def clean_nik(self):
-        nik = self.cleaned_data.get("nik", "").strip()
-        if nik:
-            validate_nik(nik)
-        return nik
-
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data.get("phone", ""))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("applicant_type") == ApplicantType.INDIVIDUAL and not data.get(
-            "nik"
-        ):
-            self.add_error("nik", _("An individual applicant gives their NIK."))
-        if (
-            not data.get("phone")
-            and not data.get("email")
-            and "email" not in self.errors
-        ):
-            self.add_error(
-                "email",
-                _("Give an e-mail address or a phone number so we can reach you."),
-            )
-        return data

@@ -2,7 +2,6 @@
 informasi before the Komisi Informasi, Pasal 37-50): spec sections 5 and 6."""
 
 import datetime as dt
-import uuid
 
 from simple_history.models import HistoricalRecords
 
@@ -12,10 +11,15 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import EncryptedPrivateStorage, encrypted_storage
+from apps.core.applicants import (
+    ApplicantIdentity,
+    applicant_constraints,
+    identity_document_path,
+    power_of_attorney_path,
+)
+from apps.core.files import EncryptedPrivateStorage
 from apps.core.intake import Channel, Language
 from apps.core.models import TimeStampedModel
-from apps.info_requests.models import ApplicantType
 
 # The answer letter names the applicant: encrypted at rest, same folder as before.
 letter_storage = EncryptedPrivateStorage()
@@ -73,15 +77,18 @@ class ObjectionQuerySet(models.QuerySet):
         return self.awaiting_answer().filter(due_date__gte=today, due_date__lte=horizon)
 
 
-def _identity_path(instance, filename):
-    return f"objections/identity/{uuid.uuid4().hex}"
+# Migration 0001 names these upload paths; the fields now use apps.core.applicants'.
+_identity_path = identity_document_path
+_attorney_path = power_of_attorney_path
 
 
-def _attorney_path(instance, filename):
-    return f"objections/attorney/{uuid.uuid4().hex}"
+class Objection(ApplicantIdentity, TimeStampedModel):
+    applicant_files = "objections"
+    # Not asked of an objector yet: a legal entity's decree is on its request,
+    # and a community group may object without an attorney.
+    legal_entity_decree = None
+    group_attorney = False
 
-
-class Objection(TimeStampedModel):
     number = models.CharField(_("objection number"), max_length=40, unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
@@ -103,43 +110,8 @@ class Objection(TimeStampedModel):
         related_name="objections",
     )
 
-    # The applicant (personal data: officers only). Copied from the request, or
-    # given with an identity document for ground b.
-    applicant_type = models.CharField(
-        _("applicant type"),
-        max_length=20,
-        choices=ApplicantType.choices,
-        default=ApplicantType.INDIVIDUAL,
-    )
-    name = models.CharField(_("full name"), max_length=200)
-    nik = models.CharField(_("NIK"), max_length=16, blank=True)
-    address = models.TextField(_("address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    occupation = models.CharField(_("occupation"), max_length=120, blank=True)
-    identity_document = models.FileField(
-        _("identity document"),
-        storage=encrypted_storage,
-        upload_to=_identity_path,
-        blank=True,
-        max_length=200,
-    )
-    identity_document_type = models.CharField(max_length=80, blank=True, editable=False)
-    representative_name = models.CharField(
-        _("representative (kuasa)"), max_length=200, blank=True
-    )
-    representative_address = models.TextField(_("representative's address"), blank=True)
-    representative_phone = models.CharField(
-        _("representative's phone"), max_length=20, blank=True
-    )
-    power_of_attorney = models.FileField(
-        _("power of attorney (surat kuasa khusus)"),
-        storage=encrypted_storage,
-        upload_to=_attorney_path,
-        blank=True,
-        max_length=200,
-    )
-    power_of_attorney_type = models.CharField(max_length=80, blank=True, editable=False)
+    # The applicant (ApplicantIdentity; personal data: officers only). Copied from
+    # the request, or given with an identity document for ground b.
 
     # The objection (Pasal 35(1) letters, one boolean each: filterable, constrained).
     ground_a = models.BooleanField(Ground.EXEMPTION.label, default=False)
@@ -237,16 +209,13 @@ class Objection(TimeStampedModel):
             models.Index(fields=["outcome"], name="objection_outcome_idx"),
         ]
         constraints = [
+            *applicant_constraints("objection"),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="objection_status_valid"
             ),
             models.CheckConstraint(
                 condition=Q(outcome__in=[*Outcome.values, ""]),
                 name="objection_outcome_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(applicant_type__in=ApplicantType.values),
-                name="objection_applicant_type_valid",
             ),
             models.CheckConstraint(
                 condition=Q(channel__in=Channel.values), name="objection_channel_valid"
@@ -282,9 +251,6 @@ class Objection(TimeStampedModel):
                 ),
                 name="objection_request_grounds",
             ),
-            models.CheckConstraint(
-                condition=~Q(phone="") | ~Q(email=""), name="objection_has_contact"
-            ),
             # Pasal 35(2): musyawarah only when every ground is within b-g.
             models.CheckConstraint(
                 condition=~Q(outcome="settled") | Q(ground_a=False),
@@ -302,6 +268,10 @@ class Objection(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("admin:objections_objection_change", args=[self.pk])
+
+    def applicant_errors(self) -> dict[str, list]:
+        # With a request the identity is the request's, checked when it came in.
+        return {} if self.request_id else super().applicant_errors()
 
     @property
     def grounds(self) -> list[str]:

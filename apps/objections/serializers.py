@@ -7,11 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Unit
 from apps.accounts.personal_data import may_see
-from apps.info_requests.models import ApplicantType
+from apps.core.drf.applicants import ApplicantSerializerMixin
 from apps.objections.models import Ground, Objection, Outcome
 
 
-class ObjectionSubmitSerializer(serializers.Serializer):
+class ObjectionSubmitSerializer(ApplicantSerializerMixin):
+    # Without a request (ground b) the identity is given as for a request; the
+    # service asks for it then. An objector gives no legal-entity decree.
+    legal_entity_decree = None
+
     registration_number = serializers.CharField(
         max_length=40, required=False, allow_blank=True, default=""
     )
@@ -27,38 +31,6 @@ class ObjectionSubmitSerializer(serializers.Serializer):
     purpose = serializers.CharField(
         max_length=2000, required=False, allow_blank=True, default=""
     )
-    representative_name = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
-    representative_address = serializers.CharField(
-        max_length=500, required=False, allow_blank=True, default=""
-    )
-    representative_phone = serializers.CharField(
-        max_length=30, required=False, allow_blank=True, default=""
-    )
-    power_of_attorney = serializers.FileField(required=False, allow_null=True)
-    # Ground b without a request: the identity, as for a request.
-    applicant_type = serializers.ChoiceField(
-        choices=ApplicantType.choices, default=ApplicantType.INDIVIDUAL
-    )
-    name = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
-    nik = serializers.CharField(
-        max_length=16, required=False, allow_blank=True, default=""
-    )
-    address = serializers.CharField(
-        max_length=500, required=False, allow_blank=True, default=""
-    )
-    phone = serializers.CharField(
-        max_length=30, required=False, allow_blank=True, default=""
-    )
-    # No default: "" is not an e-mail address, so a schema may not offer it as one.
-    email = serializers.EmailField(required=False, allow_blank=True)
-    occupation = serializers.CharField(
-        max_length=120, required=False, allow_blank=True, default=""
-    )
-    identity_document = serializers.FileField(required=False, allow_null=True)
     unit = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Unit.objects.active(),

@@ -20,6 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from apps.core import periods
+from apps.core.applicants import (
+    DOCUMENT_FIELDS,
+    REPRESENTATIVE_FIELDS,
+    ApplicantType,
+    clean_applicant,
+)
 from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
@@ -27,11 +33,10 @@ from apps.core.files import IDENTITY_KINDS, validate_upload
 from apps.core.intake import applicant_language
 from apps.core.models import BodyProfile, EventKind
 from apps.core.numbering import next_number
-from apps.core.validators import normalize_phone, validate_nik
 from apps.core.workdays import Calendar, receipt_date
 from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests import services as request_services
-from apps.info_requests.models import ApplicantType, Channel, InformationRequest
+from apps.info_requests.models import Channel, InformationRequest
 from apps.info_requests.models import Status as RequestStatus
 from apps.objections import notifications
 from apps.objections.eligibility import grounds_for
@@ -174,38 +179,31 @@ def objection_submit(
     errors: dict[str, list] = {}
     if not (reason or "").strip():
         errors["reason"] = [_("Describe the case in your own words.")]
-    try:
-        representative_phone = normalize_phone(representative_phone)
-    except ValidationError as error:
-        errors["representative_phone"] = error.messages
-    if representative_name.strip() and not power_of_attorney:
-        errors["power_of_attorney"] = [
-            _("Attach the special power of attorney of the representative.")
-        ]
+    # With a request the identity is the request's; without one it is given here.
+    values = {
+        "representative_name": representative_name,
+        "representative_address": representative_address,
+        "representative_phone": representative_phone,
+        "power_of_attorney": power_of_attorney,
+    }
     if info_request is None:
-        try:
-            phone = normalize_phone(phone)
-        except ValidationError as error:
-            errors["phone"] = error.messages
-        if not name.strip():
-            errors["name"] = [_("Give your full name.")]
-        if not address.strip():
-            errors["address"] = [_("Give your address.")]
-        if applicant_type == ApplicantType.INDIVIDUAL and not nik:
-            errors["nik"] = [_("An individual applicant gives their NIK.")]
-        if nik:
-            try:
-                validate_nik(nik)
-            except ValidationError as error:
-                errors["nik"] = error.messages
-        if not phone and not email:
-            errors["email"] = [
-                _("Give an e-mail address or a phone number so we can reach you.")
-            ]
-        if not identity_document:
-            errors["identity_document"] = [
-                _("Attach the identity document this applicant type needs.")
-            ]
+        values.update(
+            applicant_type=applicant_type,
+            name=name,
+            nik=nik,
+            address=address,
+            phone=phone,
+            email=email,
+            occupation=occupation,
+            identity_document=identity_document,
+        )
+    applicant: dict = {}
+    try:
+        applicant = clean_applicant(
+            values, documents=True, group_attorney=Objection.group_attorney
+        )
+    except ValidationError as error:
+        errors.update(error.message_dict)
     try:
         letters, windows = _clean_grounds(grounds, info_request, filed_on)
     except ValidationError as error:
@@ -214,35 +212,25 @@ def objection_submit(
         raise ValidationError(errors)
     identity_type = _check_file(identity_document, "identity_document")
     attorney_type = _check_file(power_of_attorney, "power_of_attorney")
+    for field in DOCUMENT_FIELDS:
+        applicant.pop(field, None)
     if info_request is not None:
-        applicant_type, name, nik = (
-            info_request.applicant_type,
-            info_request.name,
-            info_request.nik,
+        applicant.update(
+            {
+                field: getattr(info_request, field)
+                for field in Objection.applicant_field_names()
+                if field not in REPRESENTATIVE_FIELDS + DOCUMENT_FIELDS
+            }
         )
-        address, phone, email = (
-            info_request.address,
-            info_request.phone,
-            info_request.email,
-        )
-        occupation, unit = info_request.occupation, info_request.unit
+        unit = info_request.unit
         purpose = purpose or info_request.purpose
     arose_on = min(windows[g].arose_on for g in letters)
     window_end = min(windows[g].window_end for g in letters)
     objection = Objection(
         request=info_request,
         unit=unit,
-        applicant_type=applicant_type,
-        name=name.strip(),
-        nik=(nik or "").strip(),
-        address=address.strip(),
-        phone=phone,
-        email=(email or "").strip().lower(),
-        occupation=(occupation or "").strip(),
+        **applicant,
         identity_document_type=identity_type,
-        representative_name=representative_name.strip(),
-        representative_address=representative_address.strip(),
-        representative_phone=representative_phone,
         power_of_attorney_type=attorney_type,
         reason=reason.strip(),
         purpose=(purpose or "").strip(),

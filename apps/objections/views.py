@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.antispam import over_limit
+from apps.core.applicant_forms import IDENTITY_ORDER, REPRESENTATIVE_ORDER
 from apps.core.client import bound_submission_uuid
 from apps.core.errors import ApplicationError
 from apps.core.files import private_file_response
@@ -29,24 +30,10 @@ from apps.objections.models import Ground, Objection
 from apps.objections.selectors import objection_for_applicant, public_status
 from apps.objections.services import objection_submit
 
-COMMON_FIELDS = [
-    "reason",
-    "purpose",
-    "representative_name",
-    "representative_address",
-    "representative_phone",
-    "power_of_attorney",
-    "submission_key",
-]
+COMMON_FIELDS = ["reason", "purpose", *REPRESENTATIVE_ORDER, "submission_key"]
+# Ground b without a request: the identity an objection keeps, and the unit.
 IDENTITY_FIELDS = [
-    "applicant_type",
-    "name",
-    "nik",
-    "address",
-    "phone",
-    "email",
-    "occupation",
-    "identity_document",
+    *(name for name in IDENTITY_ORDER if name in Objection.applicant_field_names()),
     "unit",
 ]
 

@@ -5,9 +5,9 @@ from factory.django import DjangoModelFactory
 
 from django.utils import timezone
 
+from apps.core.applicants import ApplicantType
 from apps.info_requests.models import (
     AccessMethod,
-    ApplicantType,
     Channel,
     InformationRequest,
     Status,
