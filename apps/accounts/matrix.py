@@ -256,6 +256,20 @@ ADMIN: dict[str, dict[str, dict[str, str]]] = {
         "delete": {},
         "action:delete_selected": {},
     },
+    "core.delivery": {
+        "view": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            Role.ADMINISTRATOR: ALL,
+            SUPERUSER: ALL,
+        },
+        "add": {},
+        "change": {},
+        "delete": {},
+        "action:delete_selected": {},
+    },
     "django_tasks_database.dbtaskresult": {
         "view": {Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
         "add": {},
