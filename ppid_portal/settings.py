@@ -6,6 +6,7 @@ Every variable is listed with a one-line comment in .env.example.
 import base64
 import hashlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -41,7 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "apps.core.apps.PPIDAdminConfig",
+    "apps.accounts.apps.PPIDAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -418,6 +419,14 @@ TELEGRAM_BOT_TOKEN = env("TELEGRAM_BOT_TOKEN", default="")
 TELEGRAM_SECRET_TOKEN = env("TELEGRAM_SECRET_TOKEN", default="")
 TELEGRAM_API_URL = env("TELEGRAM_API_URL", default="https://api.telegram.org")
 # The inbox's own address: e-mail arriving there (MTA pipe or IMAP) lands in the inbox.
+# Notifications (apps.core.notify): a failed message is tried again after
+# NOTIFY_RETRY_SECONDS, doubling each time, at most NOTIFY_MAX_ATTEMPTS times;
+# the domain of the Message-ID recorded for each e-mail.
+NOTIFY_MAX_ATTEMPTS = env("NOTIFY_MAX_ATTEMPTS", default=5, cast=int)
+NOTIFY_RETRY_SECONDS = env("NOTIFY_RETRY_SECONDS", default=300, cast=int)
+NOTIFY_MESSAGE_ID_DOMAIN = env(
+    "NOTIFY_MESSAGE_ID_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost"
+)
 CHANNELS_EMAIL_ADDRESS = env("CHANNELS_EMAIL_ADDRESS", default="")
 IMAP_HOST = env("IMAP_HOST", default="")
 IMAP_PORT = env("IMAP_PORT", default=993, cast=int)

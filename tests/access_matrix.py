@@ -83,10 +83,11 @@ def inside(user, label: str, obj) -> bool:
     holds (apps.accounts.grants)."""
     if obj is None:
         return True  # a list, an add form, an export: no object to be outside
-    if label == "core.statuschange":
-        from apps.core.models import StatusChange
+    if label in ("core.statuschange", "core.delivery"):
+        from apps.core.models import Delivery, StatusChange
 
-        return StatusChange.objects.visible_to(user).filter(pk=obj.pk).exists()
+        model = StatusChange if label == "core.statuschange" else Delivery
+        return model.objects.visible_to(user).filter(pk=obj.pk).exists()
     if label == "accounts.user":
         from apps.accounts.grants import can_manage_user
 

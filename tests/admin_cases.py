@@ -26,10 +26,10 @@ from django.urls.converters import IntConverter
 from django.urls.resolvers import RegexPattern, RoutePattern
 from django.utils import timezone
 
-from apps.core.demo import OFFICERS
+from apps.accounts.demo import OFFICERS
 
 SUPERUSER = "superuser"
-#: The demo officers (apps/core/demo.py) and a superuser without any role.
+#: The demo officers (apps/accounts/demo.py) and a superuser without any role.
 ROLES = tuple([username for username, *_rest in OFFICERS] + [SUPERUSER])
 
 # The admin's own objects fill these parameters (Django's `object_id`, `<int:pk>`).

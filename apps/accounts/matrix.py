@@ -336,6 +336,20 @@ ADMIN: dict[str, dict[str, dict[str, str]]] = {
         "redact": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
         "publish": {Role.PPID_UTAMA: ALL, Role.PPID_PELAKSANA: OWN, SUPERUSER: ALL},
     },
+    "core.delivery": {
+        "view": {
+            Role.PPID_UTAMA: ALL,
+            Role.PPID_PELAKSANA: OWN,
+            Role.ATASAN_PPID: ALL,
+            Role.PETUGAS_LAYANAN: ALL,
+            Role.ADMINISTRATOR: ALL,
+            SUPERUSER: ALL,
+        },
+        "add": {},
+        "change": {},
+        "delete": {},
+        "action:delete_selected": {},
+    },
     "django_tasks_database.dbtaskresult": {
         "view": {Role.ADMINISTRATOR: ALL, SUPERUSER: ALL},
         "add": {},

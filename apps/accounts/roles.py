@@ -28,7 +28,8 @@ ALL_UNITS_ROLES = frozenset(
     {Role.PPID_UTAMA, Role.ATASAN_PPID, Role.PETUGAS_LAYANAN, Role.ADMINISTRATOR}
 )
 
-# Permissions of apps that are not ours, by app label.
+# Permissions of apps that declare no roles.py (third-party apps, and the core,
+# which knows no roles), by app label.
 THIRD_PARTY_PERMISSIONS: dict[str, dict[str, list[str]]] = {
     "django_tasks_database": {
         Role.ADMINISTRATOR: ["view_dbtaskresult"],
@@ -143,6 +144,30 @@ def can_act_on_unit(user, unit_id: int | None) -> bool:
     return unit_id is not None and unit_id in unit_ids
 
 
+# The core's models (apps.core knows no roles, so they are declared here): every
+# officer reads the body profile, the calendar, case events and deliveries; the
+# PPID Utama and the Administrator keep the profile and the calendar.
+_CORE_VIEW = [
+    "view_bodyprofile",
+    "view_nonworkingday",
+    "view_statuschange",
+    "view_delivery",
+]
+_CORE_KEEP = [
+    *_CORE_VIEW,
+    "change_bodyprofile",
+    "add_nonworkingday",
+    "change_nonworkingday",
+    "delete_nonworkingday",
+]
+THIRD_PARTY_PERMISSIONS["core"] = {
+    Role.PPID_UTAMA: _CORE_KEEP,
+    Role.PPID_PELAKSANA: _CORE_VIEW,
+    Role.ATASAN_PPID: _CORE_VIEW,
+    Role.PETUGAS_LAYANAN: _CORE_VIEW,
+    Role.ADMINISTRATOR: _CORE_KEEP,
+}
+
 THIRD_PARTY_PERMISSIONS["auth"] = {Role.ADMINISTRATOR: ["view_group"]}
 
 # Login security (issue 12, item 5): Administrators see failed logins and unlock an
@@ -183,3 +208,17 @@ PERMISSIONS = {
         "delete_apitoken",
     ],
 }
+
+
+def cases_by_unit_visible_to(user):
+    """The rule of apps.core.scope: None for an officer of all units, else per model
+    with a unit, the cases of the officer's units."""
+    from apps.accounts.models import Unit
+
+    if visible_unit_ids(user) is None:
+        return None
+    return {
+        model: scope_to_user(model._default_manager.all(), user)
+        for model in global_apps.get_models()
+        if any(f.name == "unit" and f.related_model is Unit for f in model._meta.fields)
+    }

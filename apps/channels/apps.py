@@ -9,4 +9,10 @@ class ChannelsConfig(AppConfig):
     verbose_name = _("Inbox (WhatsApp, social media, e-mail)")
 
     def ready(self):
-        from apps.channels import signals  # noqa: F401
+        from apps.channels import services
+        from apps.core import notify
+
+        notify.register_applicant_reach(services.conversation_recipients)
+        notify.register_sender(
+            services.VIA_CONVERSATION, services.conversation_send_notice
+        )

@@ -3,7 +3,8 @@
 Inbound: the raw payload is stored first (payload_store), then parsed in a task
 (payload_process) into conversations and messages, idempotent on the provider's
 message id. Outbound: a queued message is delivered in a task with bounded retries
-(message_deliver); status changes of a linked case are told on the same channel.
+(message_deliver); the notices of a linked case go out on the same channel
+(conversation_send_notice, through apps.core.notify).
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.channels.adapters import Inbound, StatusUpdate, get_adapter
@@ -38,10 +38,18 @@ from apps.channels.models import (
 )
 from apps.channels.workflow import CONVERSATION_WORKFLOW
 from apps.core.files import scrub_upload, sniff
-from apps.core.models import StatusChange
+from apps.core.models import RecipientKind
+from apps.core.notify import NotSent, Recipient
 from apps.core.workflow import record_transition
 
 logger = logging.getLogger(__name__)
+
+VIA_CONVERSATION = "conversation"
+# The case models a conversation can become, by the field that links them.
+CASE_FIELDS = {
+    "info_requests.informationrequest": "information_request",
+    "complaints.complaint": "complaint",
+}
 
 # The conversation's channel as the case channel (apps.core.intake.Channel).
 CASE_CHANNEL = {
@@ -388,6 +396,7 @@ def _queue_outbound(
     author=None,
     is_notice: bool = False,
     now: dt.datetime | None = None,
+    deliver_later: bool = True,
 ) -> Message:
     now = now or timezone.now()
     adapter = get_adapter(conversation.channel)
@@ -410,7 +419,7 @@ def _queue_outbound(
     if conversation.first_response_at is None:
         conversation.first_response_at = now
         conversation.save(update_fields=["first_response_at", "updated_at"])
-    if configured:
+    if configured and deliver_later:
         from apps.channels import tasks
 
         transaction.on_commit(
@@ -522,7 +531,6 @@ def conversation_convert_to_request(
             fields=["information_request"],
             now=now,
         )
-        _tell_receipt(request, "information_request_id")
     return request
 
 
@@ -547,70 +555,47 @@ def conversation_convert_to_complaint(
             fields=["complaint"],
             now=now,
         )
-        _tell_receipt(result.complaint, "complaint_id")
     return result
 
 
-def _tell_receipt(case, case_field: str) -> None:
-    """After commit, the sender hears on their channel that their case was
-    received (its first event), with its number and status link."""
-    from apps.channels.signals import tell_sender
+# Notices of a linked case: the applicant's chat channel in the notification
+# pipeline (apps.core.notify; registered in ChannelsConfig.ready).
 
-    first = StatusChange.objects.for_object(case).values_list("pk", flat=True).first()
-    if first is not None:
-        transaction.on_commit(
-            lambda: tell_sender(case_field=case_field, case_id=case.pk, change_id=first)
+
+def conversation_recipients(case) -> list[Recipient]:
+    """The conversation a case came from, as one of its applicant's channels.
+    An e-mail thread with the case's own address is the same recipient as the
+    case's e-mail: the pipeline tells it once (by address), in the case's mail."""
+    field = CASE_FIELDS.get(case._meta.label_lower)
+    conversation = (
+        Conversation.objects.filter(**{field: case}).first() if field else None
+    )
+    if conversation is None:
+        return []
+    return [
+        Recipient(
+            RecipientKind.APPLICANT,
+            conversation.channel,
+            conversation.sender_id,
+            name=conversation.sender_name,
+            language=getattr(case, "language", "") or settings.LANGUAGE_CODE,
+            via=VIA_CONVERSATION,
+            ref=conversation.pk,
         )
+    ]
 
 
-# Status notices -----------------------------------------------------------------
-
-
-def _case_facts(case) -> dict:
-    from apps.complaints.models import Complaint
-    from apps.complaints.notifications import status_link
-    from apps.info_requests.letters import status_url
-
-    if isinstance(case, Complaint):
-        return {
-            "kind": _("complaint"),
-            "number": case.number,
-            "url": status_link(case),
-            "email": case.reporter_email,
-        }
-    return {
-        "kind": _("information request"),
-        "number": case.registration_number,
-        "url": status_url(case),
-        "email": case.email,
-    }
-
-
-def conversation_notify_case_status(
-    *, conversation: Conversation, change
-) -> Message | None:
-    """Tell the sender, on their channel, that their case changed status. Skipped
-    for e-mail when the case itself e-mails the same address."""
-    case = conversation.case
-    if case is None or not change.is_public:
-        return None
-    facts = _case_facts(case)
-    if (
-        conversation.channel == ChannelKind.EMAIL
-        and facts["email"]
-        and facts["email"].lower() == conversation.sender_id.lower()
-    ):
-        return None
-    labels = dict(case._meta.get_field("status").flatchoices)
-    with translation.override(case.language):
-        text = render_to_string(
-            "channels/status_notice.txt",
-            {
-                **facts,
-                "status": labels.get(change.to_status, change.to_status),
-                "note": change.text,
-                "body_name": _body_name(),
-            },
-        ).strip()
+def conversation_send_notice(recipient: Recipient, subject: str, text: str) -> str:
+    """Send a notice on the conversation now (the pipeline runs in the worker);
+    the provider's message id, or an exception the pipeline records."""
+    conversation = Conversation.objects.get(pk=recipient.ref)
     with transaction.atomic():
-        return _queue_outbound(conversation, text=text, is_notice=True)
+        message = _queue_outbound(
+            conversation, text=text, is_notice=True, deliver_later=False
+        )
+    if message.delivery_status == DeliveryStatus.NOT_SENT:
+        raise NotSent(message.delivery_error)
+    message = message_deliver(message=message, is_notice=True)
+    if message.delivery_status != DeliveryStatus.SENT:
+        raise ProviderError(message.delivery_error or "not sent")
+    return message.provider_message_id

@@ -35,12 +35,11 @@ from apps.core.applicants import clean_reporter
 from apps.core.deadlines import recount_deadlines
 from apps.core.events import LABEL
 from apps.core.files import IMAGE, PDF, validate_upload
-from apps.core.intake import applicant_language
-from apps.core.models import BodyProfile, EventKind
-from apps.core.numbering import next_number
+from apps.core.intake import applicant_language, open_case
+from apps.core.models import EventKind
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import Attempt, record_event, record_transition
+from apps.core.workflow import Attempt, record_event
 
 ATTACHMENT_KINDS = (PDF, IMAGE)
 MAX_ATTACHMENTS = 5
@@ -169,13 +168,8 @@ def complaint_submit(
         complaint.secret_code_hash = hash_code(secret_code)
     complaint.full_clean(exclude=["number"])
     try:
-        with transaction.atomic():
-            complaint.number = next_number(
-                kind="complaint",
-                year=received_on.year,
-                prefix=BodyProfile.load().complaint_number_prefix,
-            )
-            complaint.save()
+
+        def store_attachments(complaint):
             for upload, info in checked:
                 attachment = ComplaintAttachment(
                     complaint=complaint,
@@ -188,16 +182,20 @@ def complaint_submit(
                     f"{complaint.number}.{info.extension}", upload, save=False
                 )
                 attachment.save()
-            record_transition(
-                complaint,
-                from_status="",
-                to_status=Status.RECEIVED,
-                actor=actor,
-                message=LABEL,
-                data={"label": Channel(channel)},
-                at=now,
-            )
-            notifications.notify_reporter(complaint, "received")
+
+        open_case(
+            complaint,
+            received_at=received_at,
+            # Numbered in the year of the receipt date (after hours: the next
+            # working day's).
+            year=received_on.year,
+            actor=actor,
+            message=LABEL,
+            data={"label": Channel(channel)},
+            notices=[notifications.RECEIVED],
+            after_save=store_attachments,
+            at=now,
+        )
     except IntegrityError:
         # A double click raced us to the same submission key: return the first.
         existing = Complaint.objects.filter(submission_key=submission_key).first()

@@ -22,7 +22,7 @@ from apps.complaints.models import (
     ComplaintSettings,
     Status,
 )
-from apps.complaints.notifications import status_link
+from apps.complaints.notifications import TRACKING_KIND, status_link
 from apps.complaints.services import complaint_submit
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
 from apps.core.antispam import over_limit
@@ -30,7 +30,7 @@ from apps.core.client import bound_submission_key
 from apps.core.files import private_file_response
 from apps.core.pdf import render_pdf
 from apps.core.periods import COMPLAINT_FOLLOW_UP_DAYS, COMPLAINT_VERIFICATION_DAYS
-from apps.core.tracking import read_status_token
+from apps.core.status import StatusLookup, register_status_lookup
 from apps.core.workdays import explain_period, receipt_date
 
 RECEIPTS_KEY = "complaint_receipts"
@@ -179,38 +179,23 @@ def _status_context(complaint: Complaint) -> dict:
     }
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def status(request):
-    require_captcha = over_limit(request, group="complaint-status", increment=False)
-    if request.method == "POST":
-        form = StatusLookupForm(request.POST, require_captcha=require_captcha)
-        if form.is_valid():
-            complaint = selectors.find_for_status(
-                form.cleaned_data["tracking_number"], form.cleaned_data["contact"]
-            )
-            if complaint is not None:
-                return render(
-                    request, "complaints/status.html", _status_context(complaint)
-                )
-            over_limit(request, group="complaint-status", increment=True)
-            form.add_error(None, NOT_FOUND)
-    else:
-        form = StatusLookupForm(require_captcha=require_captcha)
-    return render(request, "complaints/status_lookup.html", {"form": form})
-
-
-@never_cache
-def status_by_token(request, token):
-    number = read_status_token(token, kind="complaint")
-    complaint = (
-        Complaint.objects.select_related("unit").filter(number=number).first()
-        if number
-        else None
-    )
-    if complaint is None:
-        raise Http404
+def _status_page(request, complaint, token):
     return render(request, "complaints/status.html", _status_context(complaint))
+
+
+register_status_lookup(
+    StatusLookup(
+        kind=TRACKING_KIND,
+        form=StatusLookupForm,
+        number_field="tracking_number",
+        find=selectors.find_for_status,
+        lookup_template="complaints/status_lookup.html",
+        page=_status_page,
+        not_found=NOT_FOUND,
+        throttle="complaint-status",
+        queryset=lambda: Complaint.objects.select_related("unit"),
+    )
+)
 
 
 def public_list(request):

@@ -11,6 +11,7 @@ from apps.complaints import notifications
 from apps.complaints.models import ComplaintSettings, Status
 from apps.complaints.permissions import can_take_step
 from apps.core.errors import ApplicationError
+from apps.core.notify import announce
 from apps.core.workdays import Calendar, receipt_date
 from apps.core.workflow import Step, Workflow
 
@@ -58,16 +59,14 @@ def within_reopen_window(complaint, attempt) -> None:
 def tell(complaint, event) -> None:
     """The unit hears of a disposition; the reporter of every step they care
     about (not of the verification, nor of a reopening they asked for)."""
+    notices = []
     if event.to_status == Status.FORWARDED:
-        notifications.notify_unit(complaint)
+        notices.append(notifications.FORWARDED)
     reopened = event.from_status == Status.RESOLVED
-    if event.to_status in REPORTER_HEARS and not reopened:
-        notifications.notify_reporter(complaint, "status_changed")
-
-
-REPORTER_HEARS = frozenset(
-    {Status.REJECTED, Status.FORWARDED, Status.FOLLOWED_UP, Status.RESOLVED}
-)
+    if event.to_status in notifications.REPORTER_HEARS and not reopened:
+        notices.append(notifications.STATUS_CHANGED)
+    if notices:
+        announce(complaint, event, *notices)
 
 
 def _step(name, to, label, **kwargs) -> Step:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import periods
 from apps.core.admin_files import read_only_admin
 from apps.core.errors import ApplicationError
-from apps.core.models import BodyProfile, NonWorkingDay, StatusChange
+from apps.core.models import BodyProfile, Delivery, NonWorkingDay, StatusChange
 from apps.core.widgets import NativeDateInput
 from apps.core.workdays import Calendar
 
@@ -335,6 +335,42 @@ class StatusChangeAdmin(admin.ModelAdmin):
         return StatusChange.objects.visible_to(request.user).select_related(
             "content_type", "actor"
         )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """What the notification pipeline sent, read-only, scoped like the cases: a
+    PPID Pelaksana sees the deliveries of their units' cases only."""
+
+    list_display = [
+        "created_at",
+        "notice",
+        "content_type",
+        "object_id",
+        "recipient_kind",
+        "channel",
+        "address_masked",
+        "status",
+        "attempts",
+        "sent_at",
+    ]
+    list_filter = ["status", "channel", "recipient_kind", "notice"]
+    list_select_related = ["content_type"]
+    date_hierarchy = "created_at"
+    search_fields = ["notice", "provider_id"]
+    exclude = ["address_hash"]
+
+    def get_queryset(self, request):
+        return Delivery.objects.visible_to(request.user).select_related("content_type")
 
     def has_add_permission(self, request):
         return False

@@ -8,6 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.events import render_text
+from apps.core.scope import cases_visible_to
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -24,34 +27,8 @@ class StatusChangeQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """The rows of the cases `user` sees: every case for an officer of all
-        units; else those of cases (with a unit) in the officer's units."""
-        from django.apps import apps
-
-        from apps.accounts.models import Unit
-        from apps.accounts.roles import scope_to_user, visible_unit_ids
-
-        if visible_unit_ids(user) is None:
-            return self.all()
-        visible = models.Q(pk__in=[])
-        for model in apps.get_models():
-            unit = next(
-                (
-                    f
-                    for f in model._meta.fields
-                    if f.name == "unit" and f.related_model is Unit
-                ),
-                None,
-            )
-            if unit is None:
-                continue
-            visible |= models.Q(
-                content_type=ContentType.objects.get_for_model(model),
-                object_id__in=scope_to_user(model._default_manager.all(), user).values(
-                    "pk"
-                ),
-            )
-        return self.filter(visible)
+        """The rows of the cases `user` sees (apps.core.scope)."""
+        return cases_visible_to(self, user)
 
 
 class EventKind(models.TextChoices):
@@ -125,8 +102,6 @@ class StatusChange(models.Model):
     @property
     def text(self) -> str:
         """The event in the active language, then the note as written."""
-        from apps.core.events import render_text
-
         return render_text(self)
 
 
@@ -288,3 +263,104 @@ class NumberSequence(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.year}: {self.last_value}"
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed (will be retried)")
+    GAVE_UP = "gave_up", _("Failed (no more retries)")
+    NOT_SENT = "not_sent", _("Not sent (channel off)")
+
+
+class RecipientKind(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    OFFICER = "officer", _("Officer")
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The deliveries of the cases `user` sees; reminders (no case) only to an
+        officer of all units."""
+        return cases_visible_to(self, user)
+
+    def due_for_retry(self, now):
+        return self.filter(status=DeliveryStatus.FAILED, next_attempt_at__lte=now)
+
+
+class Delivery(models.Model):
+    """One message of the notification pipeline to one recipient on one channel
+    (apps.core.notify): what was sent, to whom (masked; the address itself is
+    never stored), and how it went. Re-sent from here when it failed."""
+
+    notice = models.CharField(_("notice"), max_length=60)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    case = GenericForeignKey("content_type", "object_id")
+    event = models.ForeignKey(
+        StatusChange,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliveries",
+    )
+    recipient_kind = models.CharField(
+        _("recipient"), max_length=10, choices=RecipientKind
+    )
+    channel = models.CharField(_("channel"), max_length=16)
+    # sha256 of the normalised address: finds the recipient again for a retry.
+    address_hash = models.CharField(_("address hash"), max_length=64)
+    address_masked = models.CharField(_("address"), max_length=120)
+    language = models.CharField(_("language"), max_length=8)
+    # The reminder's day, when the notice is a reminder (one per recipient a day).
+    reminder_date = models.DateField(_("reminder of"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DeliveryStatus,
+        default=DeliveryStatus.QUEUED,
+    )
+    provider_id = models.CharField(_("provider's id"), max_length=255, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at"],
+                name="core_delivery_case_idx",
+            ),
+            models.Index(
+                fields=["status", "next_attempt_at"], name="core_delivery_retry_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=DeliveryStatus.values),
+                name="core_delivery_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(recipient_kind__in=RecipientKind.values),
+                name="core_delivery_recipient_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__isnull=True, object_id__isnull=True)
+                | Q(content_type__isnull=False, object_id__isnull=False),
+                name="core_delivery_case_whole",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.notice} → {self.address_masked} ({self.status})"

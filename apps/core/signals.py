@@ -13,9 +13,9 @@ from apps.core.workdays import bump_calendar_version
 calendar_changed = Signal()
 
 # Sent after commit for each public transition a workflow applied (never for other
-# event kinds: a due date recount or a document is not news on another channel).
-# Receivers reach the applicant beyond the case's own e-mail (apps/channels);
-# kwargs: case, event.
+# event kinds: a due date recount or a document is not news). Who hears of it is
+# decided by the notification pipeline (apps.core.notify), not by receivers of
+# this signal; kwargs: case, event.
 case_transitioned = Signal()
 
 

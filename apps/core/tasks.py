@@ -1,14 +1,16 @@
-"""Background work of the core: sending e-mail through the task layer."""
+"""Background work of the core: the notification pipeline (apps.core.notify) and
+sending e-mail through the task layer."""
 
 import base64
+import datetime as dt
 
 from django_tasks import task
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from apps.core import notify
+from apps.core.models import Delivery
 
 
 @task()
@@ -31,30 +33,33 @@ def send_email(
     return message.send()
 
 
-def queue_templated_email(
-    *,
-    to: list[str],
-    template: str,
-    context: dict,
-    language: str = "id",
-    attachments: list[tuple[str, bytes, str]] | None = None,
-) -> None:
-    """Render templates/emails/<template>_{subject,body}.txt and send after commit."""
-    recipients = [address for address in to if address]
-    if not recipients:
-        return
-    with translation.override(language):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        body = render_to_string(f"emails/{template}_body.txt", context)
-    encoded = [
-        (name, base64.b64encode(content).decode("ascii"), mimetype)
-        for name, content, mimetype in attachments or []
-    ]
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            to=recipients,
-            subject=" ".join(subject.split()),
-            body=body,
-            attachments=encoded,
-        )
+@task()
+def send_notices(
+    *, notices: list[str], content_type_id: int, object_id: int, event_id=None
+) -> int:
+    """Render and deliver announced notices (apps.core.notify.announce)."""
+    return notify.send_notices(
+        notices=notices,
+        content_type_id=content_type_id,
+        object_id=object_id,
+        event_id=event_id,
     )
+
+
+@task()
+def retry_delivery(*, delivery_id: int) -> int:
+    delivery = Delivery.objects.filter(pk=delivery_id).first()
+    return notify.redeliver(delivery) if delivery is not None else 0
+
+
+@task()
+def retry_deliveries() -> int:
+    """Failed deliveries whose pause is over (run from cron without a worker
+    that defers tasks)."""
+    return notify.retry_deliveries()
+
+
+@task()
+def send_reminders(*, today: str, kinds: list[str] | None = None) -> int:
+    """The daily reminders of every registered case kind (or of `kinds`)."""
+    return notify.send_reminders(today=dt.date.fromisoformat(today), kinds=kinds)

@@ -8,7 +8,15 @@ class InfoRequestsConfig(AppConfig):
     verbose_name = _("Information requests")
 
     def ready(self):
+        from apps.core.cases import register_case_kind
         from apps.core.deadlines import register_recount
+        from apps.core.notify import register_notice, register_reminder
+        from apps.info_requests import notifications
         from apps.info_requests.services import information_requests_recompute_deadlines
 
         register_recount(information_requests_recompute_deadlines)
+        register_case_kind(notifications.CASE_KIND)
+        for notice in notifications.NOTICES:
+            register_notice(notice)
+        for reminder in notifications.REMINDERS:
+            register_reminder(reminder)

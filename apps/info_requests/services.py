@@ -26,11 +26,11 @@ from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
 from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
-from apps.core.intake import applicant_language
-from apps.core.models import BodyProfile, EventKind
-from apps.core.numbering import next_number
+from apps.core.intake import applicant_language, check_file, open_case
+from apps.core.models import EventKind
 from apps.core.workdays import Calendar, receipt_date
-from apps.core.workflow import Attempt, record_event, record_transition
+from apps.core.workflow import Attempt, record_event
+from apps.info_requests import notifications
 from apps.info_requests.letters import render_notice_pdf
 from apps.info_requests.models import (
     AccessMethod,
@@ -41,8 +41,6 @@ from apps.info_requests.models import (
     WrittenNotice,
 )
 from apps.info_requests.workflow import REQUEST_WORKFLOW
-
-NUMBER_KIND = "request"
 
 
 def _locked(info_request: InformationRequest) -> InformationRequest:
@@ -60,13 +58,9 @@ def compute_due_dates(
     return due, extended_due
 
 
-def _check_file(upload, field: str, kinds) -> str:
-    if not upload:
-        return ""
-    try:
-        return validate_upload(upload, kinds).mimetype
-    except ValidationError as error:
-        raise ValidationError({field: error.messages}) from None
+def _mimetype(upload, field: str) -> str:
+    checked = check_file(upload, field, IDENTITY_KINDS)
+    return checked.mimetype if checked else ""
 
 
 def information_request_submit(
@@ -121,8 +115,8 @@ def information_request_submit(
             "representative_phone": representative_phone,
         }
     )
-    identity_type = _check_file(identity_document, "identity_document", IDENTITY_KINDS)
-    attorney_type = _check_file(power_of_attorney, "power_of_attorney", IDENTITY_KINDS)
+    identity_type = _mimetype(identity_document, "identity_document")
+    attorney_type = _mimetype(power_of_attorney, "power_of_attorney")
     if access_method == AccessMethod.VIEW:
         copy_format = delivery_method = ""
     received_at = received_at or timezone.now()
@@ -151,32 +145,23 @@ def information_request_submit(
     request.full_clean(
         exclude=["registration_number", "identity_document", "power_of_attorney"]
     )
+
+    def store_files(request):
+        if identity_document:
+            request.identity_document.save("identity", identity_document, save=False)
+        if power_of_attorney:
+            request.power_of_attorney.save("attorney", power_of_attorney, save=False)
+
     try:
-        with transaction.atomic():
-            local_year = timezone.localtime(received_at).year
-            request.registration_number = next_number(
-                kind=NUMBER_KIND,
-                year=local_year,
-                prefix=BodyProfile.load().request_number_prefix,
-            )
-            if identity_document:
-                request.identity_document.save(
-                    "identity", identity_document, save=False
-                )
-            if power_of_attorney:
-                request.power_of_attorney.save(
-                    "attorney", power_of_attorney, save=False
-                )
-            request.save()
-            record_transition(
-                request,
-                from_status="",
-                to_status=Status.RECEIVED,
-                actor=recorded_by,
-                message=gettext_noop("Received via %(channel)s."),
-                data={"channel": Channel(request.channel)},
-                at=received_at,
-            )
+        open_case(
+            request,
+            received_at=received_at,
+            actor=recorded_by,
+            message=gettext_noop("Received via %(channel)s."),
+            data={"channel": Channel(request.channel)},
+            notices=[notifications.RECEIVED],
+            before_save=store_files,
+        )
     except IntegrityError:
         # The same submission_key committed concurrently (double click): return it.
         if submission_key:
@@ -186,11 +171,6 @@ def information_request_submit(
             if existing:
                 return existing
         raise
-    from apps.info_requests import tasks
-
-    transaction.on_commit(
-        lambda: tasks.send_request_receipt.enqueue(request_id=request.pk)
-    )
     return request
 
 

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,10 +17,12 @@ from apps.accounts.personal_data import may_see
 from apps.accounts.roles import can_act_on_unit
 from apps.core.antispam import over_limit
 from apps.core.applicants import APPLICANT_FIELDS
+from apps.core.cases import case_from_token
 from apps.core.client import bound_submission_uuid
 from apps.core.files import private_file_response
 from apps.core.panels import render_panels
-from apps.core.tracking import make_status_token, read_status_token
+from apps.core.status import StatusLookup, register_status_lookup
+from apps.core.tracking import make_status_token
 from apps.info_requests.forms import RequestForm, StatusLookupForm
 from apps.info_requests.letters import TRACKING_KIND, render_receipt_pdf
 from apps.info_requests.models import InformationRequest, RequestDocument, Status
@@ -42,12 +44,10 @@ SERVICE_FIELDS = [
 
 
 def _request_from_token(token: str) -> InformationRequest:
-    number = read_status_token(token, kind=TRACKING_KIND)
-    if number is None:
-        raise Http404
-    return get_object_or_404(
-        InformationRequest.objects.select_related("unit", "notice"),
-        registration_number=number,
+    return case_from_token(
+        token,
+        kind=TRACKING_KIND,
+        queryset=InformationRequest.objects.select_related("unit", "notice"),
     )
 
 
@@ -143,49 +143,22 @@ def _status_page(request, info_request, token):
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def status(request):
-    """Lookup by number + contact; POST keeps the contact (personal data) off URLs."""
-    if request.method == "POST":
-        form = StatusLookupForm(request.POST)
-        # Guessing numbers and contacts is throttled per client like submissions.
-        if over_limit(request, group="request-status", increment=True):
-            form.add_error(
-                None,
-                _("Too many lookups from your network. Please try again in an hour."),
-            )
-            return render(
-                request, "info_requests/status_lookup.html", {"form": form}, status=429
-            )
-        if form.is_valid():
-            info_request = request_for_applicant(
-                form.cleaned_data["registration_number"], form.cleaned_data["contact"]
-            )
-            if info_request is not None:
-                token = make_status_token(
-                    TRACKING_KIND, info_request.registration_number
-                )
-                return _status_page(request, info_request, token)
-            form.add_error(
-                None,
-                _(
-                    "No request matches this number and contact. Check both against "
-                    "your receipt."
-                ),
-            )
-        return render(
-            request, "info_requests/status_lookup.html", {"form": form}, status=200
-        )
-    return render(
-        request, "info_requests/status_lookup.html", {"form": StatusLookupForm()}
+register_status_lookup(
+    StatusLookup(
+        kind=TRACKING_KIND,
+        form=StatusLookupForm,
+        number_field="registration_number",
+        find=request_for_applicant,
+        lookup_template="info_requests/status_lookup.html",
+        page=_status_page,
+        not_found=gettext_lazy(
+            "No request matches this number and contact. Check both against "
+            "your receipt."
+        ),
+        throttle="request-status",
+        queryset=lambda: InformationRequest.objects.select_related("unit", "notice"),
     )
-
-
-@never_cache
-@require_GET
-def status_link(request, token):
-    return _status_page(request, _request_from_token(token), token)
+)
 
 
 @never_cache

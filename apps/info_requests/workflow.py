@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy
 from apps.accounts.roles import can_act_on_unit
 from apps.core import periods
 from apps.core.errors import ApplicationError
+from apps.core.notify import announce
 from apps.core.workflow import Step, Workflow
-from apps.info_requests import tasks
+from apps.info_requests import notifications
 from apps.info_requests.models import Status
 
 
@@ -40,8 +41,8 @@ def notice_not_issued(request, attempt) -> None:
         )
 
 
-def queue_status_email(request, event) -> None:
-    tasks.send_request_status_email.enqueue(request_id=request.pk, change_id=event.pk)
+def tell_applicant(request, event) -> None:
+    announce(request, event, notifications.STATUS_CHANGED)
 
 
 def _officer_of_unit(permission: str):
@@ -131,5 +132,5 @@ REQUEST_WORKFLOW = Workflow(
             permission=_officer_of_unit(DECIDE),
         ),
     ],
-    notify=queue_status_email,
+    notify=tell_applicant,
 )

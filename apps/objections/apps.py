@@ -8,12 +8,27 @@ class ObjectionsConfig(AppConfig):
     verbose_name = _("Objections and disputes")
 
     def ready(self):
+        from django.apps import apps
+
+        from apps.core.cases import register_case_kind
         from apps.core.deadlines import register_recount
+        from apps.core.notify import register_notice, register_reminder
         from apps.core.panels import register_panel
+        from apps.objections import notifications
         from apps.objections.panels import objection_panel
         from apps.objections.services import objections_recompute_deadlines
 
         register_recount(objections_recompute_deadlines)
+        if apps.is_installed("apps.reports"):
+            from apps.objections.selectors import objection_statistics
+            from apps.reports.statistics import register_figures
+
+            register_figures("objections", objection_statistics)
+        register_case_kind(notifications.CASE_KIND)
+        for notice in notifications.NOTICES:
+            register_notice(notice)
+        for reminder in notifications.REMINDERS:
+            register_reminder(reminder)
         register_panel(
             "request",
             template="objections/_request_panel.html",

@@ -29,10 +29,9 @@ from apps.core.applicants import (
 from apps.core.deadlines import recount_deadlines
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
-from apps.core.files import IDENTITY_KINDS, validate_upload
-from apps.core.intake import applicant_language
-from apps.core.models import BodyProfile, EventKind
-from apps.core.numbering import next_number
+from apps.core.files import IDENTITY_KINDS
+from apps.core.intake import applicant_language, check_file, open_case
+from apps.core.models import EventKind
 from apps.core.workdays import Calendar, receipt_date
 from apps.core.workflow import Attempt, record_event, record_transition
 from apps.info_requests import services as request_services
@@ -60,8 +59,6 @@ from apps.objections.workflow import (
     outcome_fits_stage,
 )
 
-NUMBER_KIND = "objection"
-
 
 def answer_due_date(received_at: dt.datetime, calendar: Calendar | None = None):
     """UU 14/2008 Pasal 36(2): 30 working days after the objection's receipt."""
@@ -71,12 +68,8 @@ def answer_due_date(received_at: dt.datetime, calendar: Calendar | None = None):
 
 
 def _check_file(upload, field: str) -> str:
-    if not upload:
-        return ""
-    try:
-        return validate_upload(upload, IDENTITY_KINDS).mimetype
-    except ValidationError as error:
-        raise ValidationError({field: error.messages}) from None
+    checked = check_file(upload, field, IDENTITY_KINDS)
+    return checked.mimetype if checked else ""
 
 
 def _clean_grounds(grounds, request, filed_on) -> tuple[list[str], dict]:
@@ -266,31 +259,27 @@ def objection_submit(
                         % {"number": pending.number},
                         code="objection_pending",
                     )
-            objection.number = next_number(
-                kind=NUMBER_KIND,
-                year=timezone.localtime(received_at).year,
-                prefix=BodyProfile.load().objection_number_prefix,
-            )
-            if identity_document:
-                objection.identity_document.save(
-                    "identity", identity_document, save=False
-                )
-            if power_of_attorney:
-                objection.power_of_attorney.save(
-                    "attorney", power_of_attorney, save=False
-                )
-            objection.save()
-            record_transition(
+
+            def store_files(objection):
+                if identity_document:
+                    objection.identity_document.save(
+                        "identity", identity_document, save=False
+                    )
+                if power_of_attorney:
+                    objection.power_of_attorney.save(
+                        "attorney", power_of_attorney, save=False
+                    )
+
+            # The receipt PDF is rendered in the worker, not under the request's lock.
+            open_case(
                 objection,
-                from_status="",
-                to_status=Status.RECEIVED,
+                received_at=received_at,
                 actor=recorded_by,
                 message=gettext_noop("Grounds: %(grounds)s."),
                 data={"grounds": letters},
-                at=received_at,
+                notices=[notifications.RECEIVED, notifications.NEW_FOR_ATASAN],
+                before_save=store_files,
             )
-            # After commit: the receipt PDF is not rendered under the request's lock.
-            transaction.on_commit(lambda: notifications.objection_received(objection))
     except IntegrityError:
         if submission_key:
             existing = Objection.objects.filter(submission_key=submission_key).first()

@@ -3,18 +3,21 @@ status (number + contact, or the private link), the answer letter."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.antispam import over_limit
 from apps.core.applicant_forms import IDENTITY_ORDER, REPRESENTATIVE_ORDER
+from apps.core.cases import case_from_token
 from apps.core.client import bound_submission_uuid
 from apps.core.errors import ApplicationError
 from apps.core.files import private_file_response
-from apps.core.tracking import make_status_token, read_status_token
+from apps.core.status import StatusLookup, register_status_lookup
+from apps.core.tracking import make_status_token
 from apps.info_requests.letters import TRACKING_KIND as REQUEST_KIND
 from apps.info_requests.models import InformationRequest
 from apps.info_requests.selectors import request_for_applicant
@@ -39,11 +42,10 @@ IDENTITY_FIELDS = [
 
 
 def _objection_from_token(token: str) -> Objection:
-    number = read_status_token(token, kind=TRACKING_KIND)
-    if number is None:
-        raise Http404
-    return get_object_or_404(
-        Objection.objects.select_related("request", "unit"), number=number
+    return case_from_token(
+        token,
+        kind=TRACKING_KIND,
+        queryset=Objection.objects.select_related("request", "unit"),
     )
 
 
@@ -115,12 +117,10 @@ def submit(request):
 def submit_for_request(request, token):
     """Step 2: the grounds that can apply to this request, while their window is
     open."""
-    number = read_status_token(token, kind=REQUEST_KIND)
-    if number is None:
-        raise Http404
-    info_request = get_object_or_404(
-        InformationRequest.objects.select_related("unit", "notice"),
-        registration_number=number,
+    info_request = case_from_token(
+        token,
+        kind=REQUEST_KIND,
+        queryset=InformationRequest.objects.select_related("unit", "notice"),
     )
     today = timezone.localdate()
     every = grounds_for(info_request, today=today)
@@ -229,36 +229,22 @@ def _status_page(request, objection, token):
     )
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def status(request):
-    """Lookup by number + contact; POST keeps the contact off URLs and logs."""
-    form = StatusLookupForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if over_limit(request, group="objection-status", increment=False):
-            form.add_error(None, _("Too many attempts. Please try again later."))
-        elif form.is_valid():
-            objection = objection_for_applicant(
-                form.cleaned_data["number"], form.cleaned_data["contact"]
-            )
-            if objection is not None:
-                token = make_status_token(TRACKING_KIND, objection.number)
-                return _status_page(request, objection, token)
-            over_limit(request, group="objection-status", increment=True)
-            form.add_error(
-                None,
-                _(
-                    "No objection matches this number and contact. Check both against "
-                    "your receipt."
-                ),
-            )
-    return render(request, "objections/status_lookup.html", {"form": form})
-
-
-@never_cache
-@require_GET
-def status_link(request, token):
-    return _status_page(request, _objection_from_token(token), token)
+register_status_lookup(
+    StatusLookup(
+        kind=TRACKING_KIND,
+        form=StatusLookupForm,
+        number_field="number",
+        find=objection_for_applicant,
+        lookup_template="objections/status_lookup.html",
+        page=_status_page,
+        not_found=gettext_lazy(
+            "No objection matches this number and contact. Check both against "
+            "your receipt."
+        ),
+        throttle="objection-status",
+        queryset=lambda: Objection.objects.select_related("request", "unit"),
+    )
+)
 
 
 @never_cache

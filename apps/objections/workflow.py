@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from apps.accounts.roles import can_act_on_unit
 from apps.core.errors import ApplicationError
+from apps.core.notify import announce
 from apps.core.workflow import Step, Workflow
 from apps.objections import notifications
 from apps.objections.models import (
@@ -32,10 +33,16 @@ def settleable(objection, attempt) -> None:
 
 
 def tell_applicant(objection, event) -> None:
+    """The applicant hears of the answer (or of the release); the unit's PPID of
+    a release ordered."""
     if event.to_status == Status.RELEASED:
-        notifications.objection_status_changed(objection)
+        announce(objection, event, notifications.STATUS_CHANGED)
+    elif objection.release_ordered:
+        announce(
+            objection, event, notifications.ANSWERED, notifications.RELEASE_ORDERED
+        )
     else:
-        notifications.objection_answered(objection)
+        announce(objection, event, notifications.ANSWERED)
 
 
 def _releasing_officer(user, objection) -> bool:

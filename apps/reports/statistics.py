@@ -10,8 +10,9 @@ Counting rules:
   percentile uses the nearest-rank method: the value at rank ceil(0.9 * n).
 - Survey index (PermenPANRB 14/2017): the mean score (1-4) of each element, the
   overall index is the mean of the nine element means (weight 1/9 each) times 25.
-- Objections and disputes come from the objections app through a small interface,
-  `apps.objections.selectors.objection_statistics(year)`, returning
+- Objections and disputes come from the objections app, which registers its
+  figures in its AppConfig.ready (`register_figures("objections", function)`;
+  apps.objections.selectors.objection_statistics(year)), returning
   {"by_ground": [row], "by_outcome": [row], "disputes": [row]} with rows
   {"key", "label", "value"}. While that app is not installed the figures are
   None ("not yet available"), never made up.
@@ -21,7 +22,6 @@ Every function runs a fixed number of queries, however many cases there are.
 
 from __future__ import annotations
 
-import importlib
 import math
 import statistics as stats
 from collections import Counter
@@ -51,7 +51,8 @@ NOTICE_GIVEN = (Status.DECIDED, Status.REOPENED)
 FIRST_YEAR = 2008
 LAST_YEAR = 2100
 OBJECTIONS_APP = "apps.objections"
-OBJECTIONS_INTERFACE = ("apps.objections.selectors", "objection_statistics")
+# Figures other apps contribute, by name: function(year) -> dict (register_figures).
+_FIGURES: dict = {}
 # PermenPANRB 14/2017: converted index (25-100) bands and their grades.
 SKM_GRADES = (
     (88.31, "A", gettext_lazy("Very good")),
@@ -246,17 +247,15 @@ def channel_series(year: int) -> list[dict]:
     ]
 
 
+def register_figures(name: str, function) -> None:
+    """An app's figures for the statistics (called from its AppConfig.ready)."""
+    _FIGURES[name] = function
+
+
 def objection_statistics(year: int) -> dict | None:
     """The objections app's figures, or None while it is not installed."""
-    if not apps.is_installed(OBJECTIONS_APP):
-        return None
-    module_name, function_name = OBJECTIONS_INTERFACE
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError:
-        return None
-    function = getattr(module, function_name, None)
-    if function is None:
+    function = _FIGURES.get("objections")
+    if not apps.is_installed(OBJECTIONS_APP) or function is None:
         return None
     data = function(year)
     titles = {

@@ -30,6 +30,7 @@ def test_every_role_exists_as_a_group():
                 "view_bodyprofile",
                 "view_nonworkingday",
                 "view_statuschange",
+                "view_delivery",
             },
         ),
         (
@@ -39,6 +40,7 @@ def test_every_role_exists_as_a_group():
                 "view_bodyprofile",
                 "view_nonworkingday",
                 "view_statuschange",
+                "view_delivery",
             },
         ),
     ],

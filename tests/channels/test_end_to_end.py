@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.roles import Role
 from apps.channels.models import Conversation
+from apps.core.models import Delivery
 from apps.info_requests.models import InformationRequest
 from apps.info_requests.services import information_request_assign
 from tests.channels import payloads as p
@@ -83,6 +84,15 @@ def test_whatsapp(
     assert {call["json"]["to"] for call in provider.sent("/messages")} == {
         "6281254001234"
     }
+    # Each notice is a delivery of the one pipeline, with the provider's id.
+    deliveries = Delivery.objects.filter(channel="whatsapp").order_by("pk")
+    assert [d.notice for d in deliveries] == [
+        "request.received",
+        "request.status_changed",
+    ]
+    assert {d.status for d in deliveries} == {"sent"}
+    assert all(d.provider_id.startswith("wamid.") for d in deliveries)
+    assert {d.address_masked for d in deliveries} == {"628*******234"}
 
 
 def test_instagram(

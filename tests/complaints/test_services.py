@@ -10,10 +10,11 @@ from django.core.management import call_command
 from apps.complaints import services
 from apps.complaints.codes import code_matches
 from apps.complaints.models import Complaint, ComplaintSettings, Status
-from apps.complaints.reminders import complaint_send_reminders
+from apps.complaints.notifications import REMINDER
 from apps.complaints.workflow import COMPLAINT_WORKFLOW
 from apps.core.errors import ApplicationError, TransitionNotAllowed
 from apps.core.models import NonWorkingDay, StatusChange
+from apps.core.notify import send_reminders
 
 from .conftest import IDENTITY_VALUES, at
 
@@ -392,7 +393,7 @@ class TestEmailsWithoutIdentity:
             at(2026, 5, 12),
         )
         with django_capture_on_commit_callbacks(execute=True):
-            sent = complaint_send_reminders(today=dt.date(2026, 5, 20))
+            sent = send_reminders(today=dt.date(2026, 5, 20), kinds=[REMINDER])
         assert sent == 2
         by_recipient = {m.to[0]: m for m in mail.outbox}
         lead_mail = by_recipient[lead.email].body

@@ -66,7 +66,8 @@ class InlineFinder(HTMLParser):
 
 @pytest.fixture
 def demo_site(db):
-    from apps.core.demo import load_profile, load_units
+    from apps.accounts.demo import load_units
+    from apps.core.demo import load_profile
     from apps.pages import demo as pages_demo
 
     load_profile()

@@ -7,7 +7,7 @@ import pytest
 
 from django.core import mail
 
-from apps.core.tasks import queue_templated_email, send_email
+from apps.core.tasks import send_email
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,28 +57,3 @@ def test_send_email_task_runs_through_the_task_backend():
     assert result.return_value == 1
     assert mail.outbox[0].subject == "Tanda bukti"
     assert mail.outbox[0].attachments[0] == ("a.txt", "halo", "text/plain")
-
-
-@pytest.mark.django_db
-def test_templated_email_waits_for_commit(django_capture_on_commit_callbacks, tmp_path):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        queue_templated_email(
-            to=["warga@example.com", ""],
-            template="core/test",
-            context={"number": "REQ-2026-00001"},
-        )
-    assert mail.outbox == []
-    for callback in callbacks:
-        callback()
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["warga@example.com"]
-    assert "REQ-2026-00001" in mail.outbox[0].subject
-
-
-@pytest.mark.django_db
-def test_templated_email_without_recipients_sends_nothing(
-    django_capture_on_commit_callbacks,
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        queue_templated_email(to=[""], template="core/test", context={})
-    assert mail.outbox == []

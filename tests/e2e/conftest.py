@@ -79,7 +79,8 @@ def browser():
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The Kutai Timur profile, units and pages, served by the live server."""
-    from apps.core.demo import load_profile, load_units
+    from apps.accounts.demo import load_units
+    from apps.core.demo import load_profile
     from apps.pages import demo as pages_demo
 
     load_profile()

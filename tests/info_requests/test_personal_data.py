@@ -147,11 +147,12 @@ def test_status_changes_are_listed_within_the_officers_units(
 
 def test_officer_reminders_carry_no_personal_data(mailoutbox, officer, units, case):
     from apps.accounts.personal_data import personal_values
-    from apps.info_requests.reminders import send_request_reminders
+    from apps.core.tasks import send_reminders
+    from apps.info_requests.notifications import REMINDER
 
     officer(Role.PPID_PELAKSANA, units=[units["dinkes"]], email="p@kutim.go.id")
     officer(Role.PPID_UTAMA, email="u@kutim.go.id")
-    assert send_request_reminders.call(today="2026-03-20") >= 2  # overdue
+    assert send_reminders.call(today="2026-03-20", kinds=[REMINDER]) >= 2  # overdue
     secrets = personal_values(case)
     assert VALID_NIK in secrets
     assert mailoutbox

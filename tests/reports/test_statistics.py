@@ -158,20 +158,16 @@ def test_objections_not_available_without_the_app(year_2026):
 
 
 def test_objections_through_the_interface(year_2026, monkeypatch):
-    """With the objections app installed, its figures become series."""
-    import sys
-    import types
-
-    module = types.ModuleType("apps.objections.selectors")
-    module.objection_statistics = lambda year: {
-        "by_ground": [{"key": "a", "label": "Refusal under Pasal 17", "value": 2}],
-        "by_outcome": [{"key": "granted", "label": "Granted", "value": 1}],
-        "disputes": [{"key": "mediation", "label": "Mediation", "value": 1}],
-    }
-    package = types.ModuleType("apps.objections")
-    monkeypatch.setitem(sys.modules, "apps.objections", package)
-    monkeypatch.setitem(sys.modules, "apps.objections.selectors", module)
-    monkeypatch.setattr(statistics.apps, "is_installed", lambda name: True)
+    """With the objections app installed, its registered figures become series."""
+    monkeypatch.setitem(
+        statistics._FIGURES,
+        "objections",
+        lambda year: {
+            "by_ground": [{"key": "a", "label": "Refusal under Pasal 17", "value": 2}],
+            "by_outcome": [{"key": "granted", "label": "Granted", "value": 1}],
+            "disputes": [{"key": "mediation", "label": "Mediation", "value": 1}],
+        },
+    )
     data = year_statistics(2026)
     assert data["objections_available"] is True
     series = all_series(data)

@@ -1,28 +1,9 @@
 """Daily: e-mail the Atasan PPID the objections due soon and overdue (run from cron)."""
 
-import datetime as dt
-
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
-from apps.objections.reminders import send_objection_reminders
+from apps.core.management.reminders import ReminderCommand
+from apps.objections.notifications import REMINDER
 
 
-class Command(BaseCommand):
-    help = "E-mail the Atasan PPID the objections due within 2 working days or overdue."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--today", help="Pretend today is YYYY-MM-DD (for checks).")
-
-    def handle(self, *args, **options):
-        today = timezone.localdate()
-        if options["today"]:
-            try:
-                today = dt.date.fromisoformat(options["today"])
-            except ValueError as exc:
-                raise CommandError("--today takes a date as YYYY-MM-DD.") from exc
-        result = send_objection_reminders.enqueue(today=today.isoformat())
-        if result.is_finished:
-            self.stdout.write(f"Reminders sent: {result.return_value}")
-        else:
-            self.stdout.write(f"Reminders queued as task {result.id}.")
+class Command(ReminderCommand):
+    help = "E-mail the Atasan PPID the objections due soon or overdue."
+    kinds = [REMINDER]

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_protect
 
 from apps.accounts import two_factor
 from apps.accounts.two_factor_views import OfficerLoginForm, two_factor_setup_view
+from apps.core.models import BodyProfile
 
 
 class PPIDAdminSite(admin.AdminSite):
@@ -55,8 +56,6 @@ class PPIDAdminSite(admin.AdminSite):
         ]
 
     def each_context(self, request):
-        from apps.core.models import BodyProfile
-
         context = super().each_context(request)
         profile = BodyProfile.load()
         context["site_header"] = f"{profile.ppid_name} · {profile.name}"
