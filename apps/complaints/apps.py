@@ -8,7 +8,7 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints")
 
     def ready(self):
-        from apps.complaints.services import complaint_recompute_deadlines
+        from apps.complaints.services import COMPLAINT_DEADLINES
         from apps.core.deadlines import register_recount
 
-        register_recount(complaint_recompute_deadlines)
+        register_recount(COMPLAINT_DEADLINES)

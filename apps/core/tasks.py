@@ -58,3 +58,12 @@ def queue_templated_email(
             attachments=encoded,
         )
     )
+
+
+@task()
+def recount_deadlines(*, run_id: int) -> int:
+    """Recount the open deadlines after a calendar correction (a DeadlineRecount
+    run); returns the number of cases whose dates changed."""
+    from apps.core.deadlines import run_recount
+
+    return run_recount(run_id).changed

@@ -9,6 +9,6 @@ class InfoRequestsConfig(AppConfig):
 
     def ready(self):
         from apps.core.deadlines import register_recount
-        from apps.info_requests.services import information_requests_recompute_deadlines
+        from apps.info_requests.services import REQUEST_DEADLINES
 
-        register_recount(information_requests_recompute_deadlines)
+        register_recount(REQUEST_DEADLINES)

@@ -11,9 +11,9 @@ class ObjectionsConfig(AppConfig):
         from apps.core.deadlines import register_recount
         from apps.core.panels import register_panel
         from apps.objections.panels import objection_panel
-        from apps.objections.services import objections_recompute_deadlines
+        from apps.objections.services import OBJECTION_DEADLINES
 
-        register_recount(objections_recompute_deadlines)
+        register_recount(OBJECTION_DEADLINES)
         register_panel(
             "request",
             template="objections/_request_panel.html",
