@@ -117,7 +117,7 @@ def _unit_loaded(sender, instance, **kwargs):
 
 
 def _live_figure_changed(sender, **kwargs):
-    summary.bump_statistics_version()
+    summary.bump_live_version()
 
 
 _HANDLERS = []

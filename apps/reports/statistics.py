@@ -144,13 +144,12 @@ def _headline(year: int) -> dict:
     }
 
 
-def _cached(name: str, year: int, compute):
-    """`compute(year)` cached per year, language and statistics version (bumped
-    when any figure may have changed, apps.reports.signals) and calendar."""
-    key = (
-        f"reports:{name}:{year}:{get_language()}:"
-        f"{summary.statistics_version()}:{calendar_version()}"
-    )
+def _cached(name: str, year: int, compute, *, live: bool = False):
+    """`compute(year)` cached per year, language and calendar, under the version
+    of what it reads: the request figures (bumped when a request or notice
+    changes) or the live figures (complaints, objections, survey, inbox)."""
+    version = summary.live_version() if live else summary.statistics_version()
+    key = f"reports:{name}:{year}:{get_language()}:{version}:{calendar_version()}"
     value = cache.get(key)
     if value is None:
         value = compute(year)
@@ -347,15 +346,23 @@ def year_statistics(year: int) -> dict:
 
 
 def _year_statistics(year: int) -> dict:
-    figures = summary.year_figures(year)
-    statuses = figures["status"]
-    series = _request_series(figures)
-    series.append(complaint_series(year))
-    series.extend(channel_series(year))
-    objections = objection_statistics(year)
-    survey = survey_results(year)
+    requests = _cached("year-requests", year, _request_statistics)
+    live = _cached("year-live", year, _live_statistics, live=True)
     return {
         "year": year,
+        "requests": requests["requests"],
+        "timeliness": requests["timeliness"],
+        "series": [*requests["series"], *live["series"]],
+        "objections_available": live["objections"] is not None,
+        "objections": live["objections"],
+        "survey": live["survey"],
+    }
+
+
+def _request_statistics(year: int) -> dict:
+    figures = summary.year_figures(year)
+    statuses = figures["status"]
+    return {
         "requests": {
             "received": sum(statuses.values()),
             # A request reopened by an objection already had its written notice.
@@ -369,10 +376,15 @@ def _year_statistics(year: int) -> dict:
             "extended": figures["extended"].get("", 0),
         },
         "timeliness": timeliness(_notice_days(figures)),
-        "series": series,
-        "objections_available": objections is not None,
-        "objections": objections,
-        "survey": survey,
+        "series": _request_series(figures),
+    }
+
+
+def _live_statistics(year: int) -> dict:
+    return {
+        "series": [complaint_series(year), *channel_series(year)],
+        "objections": objection_statistics(year),
+        "survey": survey_results(year),
     }
 
 
@@ -386,6 +398,10 @@ def all_series(data: dict) -> dict[str, dict]:
 
 
 def available_years(*, today_year: int) -> list[int]:
+    return _cached("years", today_year, _available_years)
+
+
+def _available_years(today_year: int) -> list[int]:
     first = (
         InformationRequest.objects.order_by("received_at")
         .values_list("received_at", flat=True)

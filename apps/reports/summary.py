@@ -37,6 +37,7 @@ from apps.info_requests.models import InformationRequest, NoticeDecision, Refusa
 from apps.reports.models import StatisticsFigure, StatisticsYear
 
 VERSION_KEY = "reports:statistics:version"
+LIVE_VERSION_KEY = "reports:statistics:live-version"
 # reports:statistics:built:<year> = the calendar version the year was built in.
 BUILT_KEY = "reports:statistics:built:{year}"
 # More rows than this in a year: fold them (a year has a few hundred keys).
@@ -50,10 +51,23 @@ def statistics_version() -> int:
 
 
 def bump_statistics_version() -> None:
+    _bump(VERSION_KEY)
+
+
+def live_version() -> int:
+    return cache.get_or_set(LIVE_VERSION_KEY, 1, None)
+
+
+def bump_live_version() -> None:
+    """Complaints, objections, survey or inbox changed (counted live)."""
+    _bump(LIVE_VERSION_KEY)
+
+
+def _bump(key: str) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(key, 2, None)
 
 
 # What one case counts in.
