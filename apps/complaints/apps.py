@@ -9,12 +9,12 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         from apps.complaints import notifications
-        from apps.complaints.services import complaint_recompute_deadlines
+        from apps.complaints.services import COMPLAINT_DEADLINES
         from apps.core.cases import register_case_kind
         from apps.core.deadlines import register_recount
         from apps.core.notify import register_notice, register_reminder
 
-        register_recount(complaint_recompute_deadlines)
+        register_recount(COMPLAINT_DEADLINES)
         register_case_kind(notifications.CASE_KIND)
         for notice in notifications.NOTICES:
             register_notice(notice)

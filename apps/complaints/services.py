@@ -32,7 +32,7 @@ from apps.complaints.models import (
 )
 from apps.complaints.workflow import COMPLAINT_WORKFLOW, may
 from apps.core.applicants import clean_reporter
-from apps.core.deadlines import recount_deadlines
+from apps.core.deadlines import OpenDeadlines, recount_now
 from apps.core.events import LABEL
 from apps.core.files import IMAGE, PDF, validate_upload
 from apps.core.intake import applicant_language, open_case
@@ -431,18 +431,30 @@ def _recounted_complaint_dates(complaint, calendar):
     }
 
 
+# After a calendar change the task layer recomputes every open due date
+# (apps.core.deadlines); each change goes into the case's audit trail.
+COMPLAINT_DEADLINES = OpenDeadlines(
+    cases=lambda: Complaint.objects.filter(
+        status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED]
+    ),
+    fields=(
+        "status",
+        "received_at",
+        "forwarded_at",
+        "verification_due",
+        "follow_up_due",
+        "due_date",
+        "updated_at",
+    ),
+    recount=_recounted_complaint_dates,
+    shown=lambda complaint: complaint.due_date,
+)
+
+
 def complaint_recompute_deadlines(*, reason: str, now: dt.datetime | None = None):
-    """After a calendar change: recompute every open due date; each change goes
-    into the case's audit trail with the reason. Returns the number changed."""
-    return recount_deadlines(
-        Complaint.objects.filter(
-            status__in=[Status.RECEIVED, Status.VERIFIED, Status.FORWARDED]
-        ),
-        recount=_recounted_complaint_dates,
-        shown=lambda complaint: complaint.due_date,
-        reason=reason,
-        now=now or timezone.now(),
-    )
+    """Recompute every open due date now, in this process; each change goes into
+    the case's audit trail with the reason. Returns the number changed."""
+    return recount_now(COMPLAINT_DEADLINES, reason=reason, now=now)
 
 
 def complaint_convert_to_request(

@@ -275,6 +275,15 @@ class NonWorkingDayAdmin(ScopedHistoryAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "legal_basis"]
     date_hierarchy = "date"
+    change_list_template = "admin/core/nonworkingday/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        """With the recount the last correction started: "recomputing: N of M"."""
+        from apps.core.deadlines import current_recount, is_stalled
+
+        run = current_recount()
+        context = {"recount": run, "recount_stalled": run and is_stalled(run)}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
 
     def get_urls(self):
         urls = [

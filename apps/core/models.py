@@ -141,6 +141,59 @@ class NonWorkingDay(TimeStampedModel):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
 
+class DeadlineRecount(models.Model):
+    """One recount of every open deadline after calendar corrections, run by the
+    task layer in batches (apps.core.deadlines). `progress` holds, per case kind,
+    the last primary key done, so a run stopped midway is completed by the next
+    run of the task; a correction made while a run is unfinished restarts it."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Recomputing")
+        DONE = "done", _("Done")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
+    reason = models.TextField(_("calendar corrections"))
+    # Bumped when a further correction restarts the run: a worker holding a
+    # calendar of an earlier generation reloads it.
+    generation = models.PositiveIntegerField(default=1)
+    # {case kind: {"after": last pk done, "done": n, "changed": n, "finished": bool}}
+    progress = models.JSONField(default=dict, blank=True)
+    total = models.PositiveIntegerField(_("open cases"), default=0)
+    done = models.PositiveIntegerField(_("cases recounted"), default=0)
+    changed = models.PositiveIntegerField(_("deadlines changed"), default=0)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    # When a worker took its first batch; None: still waiting for the worker.
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last progress"), auto_now=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline recount")
+        verbose_name_plural = _("deadline recounts")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["running", "done"]),
+                name="core_deadlinerecount_status_valid",
+            ),
+            # At most one unfinished run: a new correction restarts it instead.
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=Q(status="running"),
+                name="core_deadlinerecount_one_unfinished",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status == self.Status.DONE
+
+
 class BodyProfile(TimeStampedModel):
     """The public body running the portal (singleton: the row with pk=1)."""
 

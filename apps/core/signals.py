@@ -21,10 +21,16 @@ case_transitioned = Signal()
 
 @receiver([post_save, post_delete], sender=NonWorkingDay)
 def _calendar_corrected(sender, instance, **kwargs):
+    # Bumped now (this process reads its own correction) and again after commit:
+    # a process that rebuilt the year between the two would otherwise keep a
+    # calendar without the correction under the new version.
     bump_calendar_version()
     reason = f"{instance.date:%Y-%m-%d}: {instance.name}"
-    transaction.on_commit(
-        lambda: calendar_changed.send(
+
+    def corrected():
+        bump_calendar_version()
+        calendar_changed.send(
             sender=NonWorkingDay, dates=[instance.date], reason=reason
         )
-    )
+
+    transaction.on_commit(corrected)

@@ -63,3 +63,12 @@ def retry_deliveries() -> int:
 def send_reminders(*, today: str, kinds: list[str] | None = None) -> int:
     """The daily reminders of every registered case kind (or of `kinds`)."""
     return notify.send_reminders(today=dt.date.fromisoformat(today), kinds=kinds)
+
+
+@task()
+def recount_deadlines(*, run_id: int) -> int:
+    """Recount the open deadlines after a calendar correction (a DeadlineRecount
+    run); returns the number of cases whose dates changed."""
+    from apps.core.deadlines import run_recount
+
+    return run_recount(run_id).changed

@@ -12,9 +12,9 @@ class InfoRequestsConfig(AppConfig):
         from apps.core.deadlines import register_recount
         from apps.core.notify import register_notice, register_reminder
         from apps.info_requests import notifications
-        from apps.info_requests.services import information_requests_recompute_deadlines
+        from apps.info_requests.services import REQUEST_DEADLINES
 
-        register_recount(information_requests_recompute_deadlines)
+        register_recount(REQUEST_DEADLINES)
         register_case_kind(notifications.CASE_KIND)
         for notice in notifications.NOTICES:
             register_notice(notice)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from apps.accounts.roles import can_act_on_unit
 from apps.core import periods
 from apps.core.applicants import clean_applicant
-from apps.core.deadlines import recount_deadlines
+from apps.core.deadlines import OpenDeadlines, recount_now
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
 from apps.core.files import DOCUMENT_KINDS, IDENTITY_KINDS, validate_upload
@@ -540,14 +540,19 @@ def _recounted_request_dates(request, calendar):
     return {"due_date": due, "extended_due_date": extended}
 
 
+# After a calendar correction the task layer recounts every open due date
+# (apps.core.deadlines); each change is audited.
+REQUEST_DEADLINES = OpenDeadlines(
+    cases=lambda: InformationRequest.objects.open(),
+    fields=("status", "received_at", "due_date", "extended_due_date", "updated_at"),
+    recount=_recounted_request_dates,
+    shown=lambda request: request.extended_due_date or request.due_date,
+)
+
+
 def information_requests_recompute_deadlines(*, reason: str) -> int:
-    """After a calendar correction: recount every open due date; audit each change."""
-    return recount_deadlines(
-        InformationRequest.objects.open(),
-        recount=_recounted_request_dates,
-        shown=lambda request: request.extended_due_date or request.due_date,
-        reason=reason,
-    )
+    """Recount every open due date now, in this process; audit each change."""
+    return recount_now(REQUEST_DEADLINES, reason=reason)
 
 
 def officer_may_handle(user, info_request: InformationRequest) -> bool:

@@ -16,9 +16,9 @@ class ObjectionsConfig(AppConfig):
         from apps.core.panels import register_panel
         from apps.objections import notifications
         from apps.objections.panels import objection_panel
-        from apps.objections.services import objections_recompute_deadlines
+        from apps.objections.services import OBJECTION_DEADLINES
 
-        register_recount(objections_recompute_deadlines)
+        register_recount(OBJECTION_DEADLINES)
         if apps.is_installed("apps.reports"):
             from apps.objections.selectors import objection_statistics
             from apps.reports.statistics import register_figures

@@ -26,7 +26,7 @@ from apps.core.applicants import (
     ApplicantType,
     clean_applicant,
 )
-from apps.core.deadlines import recount_deadlines
+from apps.core.deadlines import OpenDeadlines, recount_now
 from apps.core.errors import ApplicationError
 from apps.core.events import LABEL
 from apps.core.files import IDENTITY_KINDS
@@ -419,17 +419,22 @@ def objection_release_complete(
     return objection
 
 
+# After a calendar correction the task layer recounts the due date of objections
+# awaiting an answer (apps.core.deadlines); each change is audited.
+OBJECTION_DEADLINES = OpenDeadlines(
+    cases=lambda: Objection.objects.awaiting_answer(),
+    fields=("status", "received_at", "due_date", "updated_at"),
+    recount=lambda objection, calendar: {
+        "due_date": answer_due_date(objection.received_at, calendar)
+    },
+    shown=lambda objection: objection.due_date,
+)
+
+
 def objections_recompute_deadlines(*, reason: str) -> int:
-    """After a calendar correction: recount the due date of objections awaiting an
-    answer; audit each change."""
-    return recount_deadlines(
-        Objection.objects.awaiting_answer(),
-        recount=lambda objection, calendar: {
-            "due_date": answer_due_date(objection.received_at, calendar)
-        },
-        shown=lambda objection: objection.due_date,
-        reason=reason,
-    )
+    """Recount the due dates of objections awaiting an answer now, in this
+    process; audit each change."""
+    return recount_now(OBJECTION_DEADLINES, reason=reason)
 
 
 # Disputes (sengketa informasi) before the Komisi Informasi.

@@ -6,7 +6,18 @@ import datetime as dt
 import re
 
 from django.db import connection
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,10 +35,25 @@ SNIPPET_CHARS = 240
 
 
 def public_items() -> QuerySet[InformationItem]:
+    """Published items, newest first, each with its number of documents.
+
+    The count is a correlated subquery, not a GROUP BY over the documents: it is
+    computed for the rows of the page only, and the paginator's COUNT (which
+    drops unused annotations) stays a plain count of items (issue 18, item 2).
+    """
+    documents = (
+        Document.objects.filter(item=OuterRef("pk"))
+        .order_by()
+        .values("item")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
     return (
         InformationItem.objects.published()
         .select_related("unit")
-        .annotate(document_count=Count("documents"))
+        .annotate(
+            document_count=Coalesce(Subquery(documents, output_field=IntegerField()), 0)
+        )
         .order_by("-published_at", "-pk")
     )
 

@@ -9,8 +9,10 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from apps.core.panels import register_panel
+        from apps.reports import signals
         from apps.reports.panels import survey_link
 
+        signals.connect()
         register_panel(
             "request",
             template="reports/_survey_link.html",

@@ -233,3 +233,49 @@ class SurveyResponse(TimeStampedModel):
         return str(_("Survey for %(number)s")) % {
             "number": self.request.registration_number
         }
+
+
+class StatisticsYear(models.Model):
+    """The state of a year's maintained request figures (apps.reports.summary)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    # The working-day calendar the notice times were counted in.
+    calendar_version = models.PositiveIntegerField(default=0)
+    refresh_queued_at = models.DateTimeField(null=True, blank=True)
+    compact_queued_at = models.DateTimeField(null=True, blank=True)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statistics year")
+        verbose_name_plural = _("statistics years")
+
+    def __str__(self):
+        return str(self.year)
+
+
+class StatisticsFigure(models.Model):
+    """A count of a year's requests (per status, month, channel, unit, decision,
+    refusal reason, Pasal 17 letter, or working days to the written notice: a
+    histogram, so the median and percentile stay exact), or a change to one.
+
+    A request's change appends +1/-1 rows in its own transaction (no row is
+    updated in place, so concurrent submissions never wait on each other); the
+    figure is the sum of its rows, and the task layer folds them into one row
+    per key (apps.reports.summary.compact_year)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    metric = models.CharField(_("figure"), max_length=20)
+    key = models.CharField(_("key"), max_length=200, blank=True)
+    value = models.IntegerField(_("value"))
+
+    class Meta:
+        verbose_name = _("statistics figure")
+        verbose_name_plural = _("statistics figures")
+        indexes = [
+            models.Index(
+                fields=["year", "metric", "key"], name="reports_figure_key_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.metric} {self.key}: {self.value}"

@@ -17,7 +17,9 @@ Counting rules:
   {"key", "label", "value"}. While that app is not installed the figures are
   None ("not yet available"), never made up.
 
-Every function runs a fixed number of queries, however many cases there are.
+Every function runs a fixed number of queries, however many cases there are. The
+request figures come from the maintained summary (apps.reports.summary), never from
+the year's cases; the results are cached per year (issue 18, item 1).
 """
 
 from __future__ import annotations
@@ -25,17 +27,19 @@ from __future__ import annotations
 import math
 import statistics as stats
 from collections import Counter
+from collections.abc import Mapping
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from apps.complaints.models import Complaint
 from apps.complaints.models import Status as ComplaintStatus
 from apps.core import periods
-from apps.core.workdays import Calendar, receipt_date
+from apps.core.workdays import calendar_version, receipt_date
 from apps.info_requests.models import (
     Channel,
     InformationRequest,
@@ -43,9 +47,13 @@ from apps.info_requests.models import (
     RefusalReason,
     Status,
 )
+from apps.reports import summary
 from apps.reports.models import SkmElement, SurveyResponse
 
 NOTICE_GIVEN = (Status.DECIDED, Status.REOPENED)
+# The cached statistics of a year live at most this long (they are invalidated
+# on every change anyway; this bounds what a missed invalidation can cost).
+CACHE_SECONDS = 600
 # The years statistics exist for: from UU 14/2008 to a far but finite bound (the
 # API answers 400 and the CSV/JSON downloads 404 outside it).
 FIRST_YEAR = 2008
@@ -83,78 +91,84 @@ def percentile(values: list[int], p: float) -> int | None:
     return ordered[rank - 1]
 
 
-def _request_rows(year: int) -> list[dict]:
-    return list(
-        InformationRequest.objects.filter(received_at__year=year)
-        .order_by()
-        .values(
-            "pk",
-            "received_at",
-            "decided_at",
-            "status",
-            "channel",
-            "unit__name",
-            "extended_due_date",
-            "notice__decision",
-            "notice__refusal_reason",
-            "notice__exemption_letters",
+def timeliness(days: Mapping[int, int]) -> dict:
+    """Working days to the written notice, from their histogram {days: requests}."""
+    ordered = sorted(days.items())
+    count = sum(n for _, n in ordered)
+
+    def at_rank(rank: int) -> int:
+        seen = 0
+        for value, n in ordered:
+            seen += n
+            if seen >= rank:
+                return value
+        raise IndexError(rank)
+
+    if not count:
+        middle = p90 = None
+    else:
+        middle = (
+            float(at_rank(count // 2 + 1))
+            if count % 2
+            else (at_rank(count // 2) + at_rank(count // 2 + 1)) / 2
         )
-    )
-
-
-def _working_days(rows: list[dict], calendar: Calendar) -> list[int]:
-    return [
-        calendar.count_between(
-            receipt_date(row["received_at"]), receipt_date(row["decided_at"])
-        )
-        for row in rows
-        if row["decided_at"] is not None
-    ]
-
-
-def timeliness(rows: list[dict], calendar: Calendar | None = None) -> dict:
-    days = _working_days(rows, calendar or Calendar())
-    within = sum(1 for d in days if d <= periods.REQUEST_NOTICE_DAYS)
+        p90 = at_rank(max(1, math.ceil(0.9 * count)))
+    within = sum(n for d, n in ordered if d <= periods.REQUEST_NOTICE_DAYS)
+    total = sum(d * n for d, n in ordered)
     return {
-        "decided": len(days),
-        "median_working_days": median(days),
-        "p90_working_days": percentile(days, 90),
-        "mean_working_days": round(sum(days) / len(days), 2) if days else None,
-        "max_working_days": max(days) if days else None,
+        "decided": count,
+        "median_working_days": middle,
+        "p90_working_days": p90,
+        "mean_working_days": round(total / count, 2) if count else None,
+        "max_working_days": ordered[-1][0] if count else None,
         "within_10": within,
-        "within_10_percent": round(100 * within / len(days), 1) if days else None,
+        "within_10_percent": round(100 * within / count, 1) if count else None,
     }
+
+
+def _notice_days(figures) -> dict[int, int]:
+    return {int(days): n for days, n in figures["notice_days"].items()}
 
 
 def headline(year: int) -> dict:
-    """The few figures on the home page (one query plus the calendar)."""
-    rows = _request_rows(year)
+    """The few figures on the home page, from the maintained summary (cached)."""
+    return _cached("headline", year, _headline)
+
+
+def _headline(year: int) -> dict:
+    figures = summary.year_figures(year)
     return {
         "year": year,
-        "received": len(rows),
-        "extended": sum(1 for r in rows if r["extended_due_date"]),
-        **timeliness(rows),
+        "received": sum(figures["status"].values()),
+        "extended": figures["extended"].get("", 0),
+        **timeliness(_notice_days(figures)),
     }
+
+
+def _cached(name: str, year: int, compute, *, live: bool = False):
+    """`compute(year)` cached per year, language and calendar, under the version
+    of what it reads: the request figures (bumped when a request or notice
+    changes) or the live figures (complaints, objections, survey, inbox)."""
+    version = summary.live_version() if live else summary.statistics_version()
+    key = f"reports:{name}:{year}:{get_language()}:{version}:{calendar_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(year)
+        cache.set(key, value, CACHE_SECONDS)
+    return value
 
 
 def _counted(counter: Counter, choices) -> list[dict]:
     return [_row(value, label, counter.get(value, 0)) for value, label in choices]
 
 
-def _request_series(rows: list[dict]) -> list[dict]:
-    months = Counter(receipt_date(r["received_at"]).month for r in rows)
-    channels = Counter(r["channel"] for r in rows)
-    units = Counter(r["unit__name"] or "" for r in rows)
-    notices = [r for r in rows if r["notice__decision"]]
-    outcomes = Counter(r["notice__decision"] for r in notices)
-    refused = [r for r in notices if r["notice__decision"] == NoticeDecision.REFUSED]
-    reasons = Counter(r["notice__refusal_reason"] for r in refused)
-    letters = Counter(
-        letter
-        for r in refused
-        if r["notice__refusal_reason"] == RefusalReason.EXEMPT
-        for letter in (r["notice__exemption_letters"] or [])
-    )
+def _request_series(figures) -> list[dict]:
+    months = {int(k): n for k, n in figures["month"].items()}
+    channels = Counter(figures["channel"])
+    units = figures["unit"]
+    outcomes = Counter(figures["outcome"])
+    reasons = Counter(figures["refusal_reason"])
+    letters = Counter(figures["pasal17"])
     unit_rows = [
         _row(name or "-", name or _("Not yet assigned to a unit"), count)
         for name, count in sorted(units.items(), key=lambda item: (-item[1], item[0]))
@@ -324,30 +338,52 @@ def survey_results(year: int) -> dict:
 
 
 def year_statistics(year: int) -> dict:
-    """Every figure of `year`, JSON-ready (the API returns it as it is)."""
-    rows = _request_rows(year)
-    series = _request_series(rows)
-    series.append(complaint_series(year))
-    series.extend(channel_series(year))
-    objections = objection_statistics(year)
-    survey = survey_results(year)
+    """Every figure of `year`, JSON-ready (the API returns it as it is): the
+    requests from the maintained summary, the rest from small aggregates; cached
+    per year."""
+    return _cached("year", year, _year_statistics)
+
+
+def _year_statistics(year: int) -> dict:
+    requests = _cached("year-requests", year, _request_statistics)
+    live = _cached("year-live", year, _live_statistics, live=True)
     return {
         "year": year,
+        "requests": requests["requests"],
+        "timeliness": requests["timeliness"],
+        "series": [*requests["series"], *live["series"]],
+        "objections_available": live["objections"] is not None,
+        "objections": live["objections"],
+        "survey": live["survey"],
+    }
+
+
+def _request_statistics(year: int) -> dict:
+    figures = summary.year_figures(year)
+    statuses = figures["status"]
+    return {
         "requests": {
-            "received": len(rows),
+            "received": sum(statuses.values()),
             # A request reopened by an objection already had its written notice.
-            "decided": sum(1 for r in rows if r["status"] in NOTICE_GIVEN),
+            "decided": sum(statuses.get(s, 0) for s in NOTICE_GIVEN),
             "open": sum(
-                1 for r in rows if r["status"] not in (*NOTICE_GIVEN, Status.WITHDRAWN)
+                n
+                for s, n in statuses.items()
+                if s not in (*NOTICE_GIVEN, Status.WITHDRAWN)
             ),
-            "withdrawn": sum(1 for r in rows if r["status"] == Status.WITHDRAWN),
-            "extended": sum(1 for r in rows if r["extended_due_date"]),
+            "withdrawn": statuses.get(Status.WITHDRAWN, 0),
+            "extended": figures["extended"].get("", 0),
         },
-        "timeliness": timeliness(rows),
-        "series": series,
-        "objections_available": objections is not None,
-        "objections": objections,
-        "survey": survey,
+        "timeliness": timeliness(_notice_days(figures)),
+        "series": _request_series(figures),
+    }
+
+
+def _live_statistics(year: int) -> dict:
+    return {
+        "series": [complaint_series(year), *channel_series(year)],
+        "objections": objection_statistics(year),
+        "survey": survey_results(year),
     }
 
 
@@ -361,6 +397,10 @@ def all_series(data: dict) -> dict[str, dict]:
 
 
 def available_years(*, today_year: int) -> list[int]:
+    return _cached("years", today_year, _available_years)
+
+
+def _available_years(today_year: int) -> list[int]:
     first = (
         InformationRequest.objects.order_by("received_at")
         .values_list("received_at", flat=True)

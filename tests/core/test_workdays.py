@@ -141,3 +141,31 @@ class TestExplainAndCount:
             Calendar().add(D(2025, 6, 2), 250)
         with django_assert_max_num_queries(0):
             Calendar().add(D(2025, 6, 2), 250)
+
+
+@pytest.mark.django_db
+def test_cumulative_count_agrees_with_walking_the_days():
+    """add() and count_between() use the cumulative count (issue 18, item 4); the
+    day-by-day walk of explain() is the reference, across years and corrections."""
+    import random
+
+    NonWorkingDay.objects.create(date=D(2026, 9, 8), name="Hari Jadi")
+    NonWorkingDay.objects.create(
+        date=D(2026, 12, 24), name="Buka", kind=NonWorkingDay.Kind.WORKING
+    )
+    NonWorkingDay.objects.create(date=D(2027, 1, 4), name="Banjir")
+    calendar = Calendar()
+    rng = random.Random(18)
+    for _ in range(400):
+        start = D(2025, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
+        days = rng.choice([1, 2, 7, 10, 17, 30, 60, 250])
+        assert calendar.add(start, days) == calendar.explain(start, days).due_date
+        end = start + dt.timedelta(days=rng.randrange(-400, 400))
+        walked = sum(
+            calendar.is_working_day(start + dt.timedelta(days=step))
+            for step in range(1, (end - start).days + 1)
+        ) - sum(
+            calendar.is_working_day(end + dt.timedelta(days=step))
+            for step in range(1, (start - end).days + 1)
+        )
+        assert calendar.count_between(start, end) == walked
