@@ -88,3 +88,12 @@ def test_a_report_version_is_numbered_once_from_one_with_its_own_pdf(
         [_version_row(version, version=2, document=other_pdf)]
     )
     assert report.versions.count() == 2
+
+
+@covers("reports.StatisticsYear.year")
+def test_one_statistics_state_per_year():
+    from apps.reports.models import StatisticsYear
+
+    StatisticsYear.objects.create(year=2026)
+    with violates("reports.StatisticsYear.year"):
+        StatisticsYear.objects.bulk_create([StatisticsYear(year=2026)])
