@@ -186,8 +186,11 @@ def refresh_year(year: int) -> None:
     PostgreSQL (REPEATABLE READ): a change committed meanwhile keeps its
     appended row, which the snapshot neither counted nor deletes."""
     version = calendar_version()
+    # The isolation level can only be set by the transaction's first statement:
+    # inside a caller's transaction (publishing a report) its snapshot is used.
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         figures = compute_figures(year, Calendar())
