@@ -13,6 +13,22 @@ from django.db.models import F
 
 from apps.core.models import NumberSequence
 
+# Months in Roman numerals, as letter and register numbers write them (XI/2026).
+ROMAN_MONTHS = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+)
+
 NUMBER_RE = re.compile(r"^[A-Za-z0-9-]+-\d{4}-\d{5,}$")
 
 

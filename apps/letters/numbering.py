@@ -11,23 +11,8 @@ import datetime as dt
 from django.utils import timezone
 
 from apps.accounts.models import Unit
-from apps.core.numbering import reserve
+from apps.core.numbering import ROMAN_MONTHS, reserve
 from apps.letters.models import NumberingRule
-
-ROMAN_MONTHS = (
-    "I",
-    "II",
-    "III",
-    "IV",
-    "V",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "X",
-    "XI",
-    "XII",
-)
 
 
 def rule_for(kind: str, unit: Unit | None) -> NumberingRule:

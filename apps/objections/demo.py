@@ -13,6 +13,7 @@ import uuid
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from apps.core.numbering import ROMAN_MONTHS
 from apps.core.workdays import Calendar, receipt_date
 from apps.info_requests.models import InformationRequest
 from apps.objections import services
@@ -23,20 +24,6 @@ NAMESPACE = uuid.UUID("0b7c2a51-8f4e-4b43-9d8c-5e2a1f7b6c31")
 # answer (12), release (3), dispute filed (5), registered (2), two stages with a
 # hearing each (2 x 13). Only notices older than that are objected to.
 CHAIN_DAYS = 50
-ROMAN_MONTHS = [
-    "I",
-    "II",
-    "III",
-    "IV",
-    "V",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "X",
-    "XI",
-    "XII",
-]
 
 # (slot, notice decision wanted, grounds, outcome or None, release done?)
 SLOTS = [
