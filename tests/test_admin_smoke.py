@@ -49,6 +49,29 @@ class Demo:
     load_seconds: float
 
 
+def _delivery_of_a_unit_case() -> None:
+    """A notice the pipeline sent about a Dinas Kesehatan request (the demo's
+    own are sent after its transaction commits, which the fixture never does)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.core.models import Delivery
+    from apps.info_requests.models import InformationRequest
+
+    case = InformationRequest.objects.filter(unit__code="DINKES").order_by("pk").first()
+    Delivery.objects.create(
+        notice="request.received",
+        content_type=ContentType.objects.get_for_model(case),
+        object_id=case.pk,
+        recipient_kind="applicant",
+        channel="email",
+        address_hash="0" * 64,
+        address_masked="p***@example.id",
+        language="id",
+        status="sent",
+        attempts=1,
+    )
+
+
 def _complete_the_demo(users) -> None:
     """Rows of registered models the demo does not make, so every model has a
     real object to open."""
@@ -64,6 +87,7 @@ def _complete_the_demo(users) -> None:
 
     api_token_issue(user=users["admin"])
     _request_awaiting_completion(users)
+    _delivery_of_a_unit_case()
     # Login lockout and two-factor rows (django-axes, django-otp).
     attempt = {
         "username": "tamu.tak.dikenal",

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from apps.core.demo import working_day_on_or_before, working_days_ago
+from apps.core.models import StatusChange
 from apps.core.workdays import Calendar
 from apps.disclosure import services
 from apps.disclosure.models import OcrJob, PublishedAnswer
@@ -93,6 +94,24 @@ def _candidates(units) -> list[InformationRequest]:
     return ordered[:ANSWERS]
 
 
+def _review_time(info_request) -> dt.datetime:
+    """10:00 on the last working day before today, or just after the case's
+    last event when that is later (the timeline stays in order)."""
+    calendar = Calendar()
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    day = working_day_on_or_before(calendar, yesterday)
+    when = timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+    last = (
+        StatusChange.objects.for_object(info_request)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if last is not None and last >= when:
+        when = min(last + dt.timedelta(minutes=1), timezone.now())
+    return when
+
+
 def _publish_answers(units, utama) -> tuple[int, int]:
     created = published = 0
     for index, info_request in enumerate(_candidates(units)):
@@ -114,25 +133,28 @@ def _publish_answers(units, utama) -> tuple[int, int]:
                 ),
                 now=info_request.notice.issued_at,
             )
+        # Officers review on a working day, after the case's last step.
+        when = _review_time(info_request)
         answer = services.published_answer_prepare(
-            actor=utama, info_request=info_request
+            actor=utama, info_request=info_request, now=when
         )
         created += 1
         for source, _label in services.sources_of(answer):
             marks = services.suggested_marks(answer, source)
             if marks:
                 services.published_document_redact(
-                    actor=utama, answer=answer, source=source, marks=marks
+                    actor=utama, answer=answer, source=source, marks=marks, now=when
                 )
         if index == DRAFT_INDEX:
             continue  # left for an officer to review and publish
-        services.published_answer_publish(actor=utama, answer=answer)
+        services.published_answer_publish(actor=utama, answer=answer, now=when)
         published += 1
         if index == UNPUBLISHED_INDEX:
             services.published_answer_unpublish(
                 actor=utama,
                 answer=answer,
                 reason="Ditinjau ulang: data penduduk diperbarui semester ini.",
+                now=when,
             )
             published -= 1
     return created, published

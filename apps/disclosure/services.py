@@ -10,6 +10,7 @@ on the request (apps.core.workflow.record_event) and the redactions are logged
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -147,7 +148,7 @@ def refresh_search(answer_id: int) -> None:
 
 
 def published_answer_prepare(
-    *, actor, info_request: InformationRequest
+    *, actor, info_request: InformationRequest, now: dt.datetime | None = None
 ) -> PublishedAnswer:
     """A draft for a decided request whose applicant consented: the question and
     the notice with the applicant's personal data already taken out."""
@@ -194,6 +195,7 @@ def published_answer_prepare(
             actor=actor,
             message=PREPARED,
             is_public=False,
+            at=now,
         )
         transaction.on_commit(lambda: refresh_search(answer.pk))
     return answer
@@ -260,6 +262,7 @@ def published_document_redact(
     source: str,
     marks: list[redaction.Mark],
     title: str = "",
+    now: dt.datetime | None = None,
 ) -> PublishedDocument:
     """A redacted copy of the notice or a document given, for publication; the
     original stays where it is (encrypted, private). Logged in Redaction."""
@@ -269,7 +272,7 @@ def published_document_redact(
     data, kind, source_document = _source_bytes(answer, source)
     result = redaction.redact(data, marks)
     digest = hashlib.sha256(result.pdf).hexdigest()
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         document = PublishedDocument(
             answer=answer,
@@ -324,7 +327,9 @@ def published_document_remove(*, actor, document: PublishedDocument) -> None:
         transaction.on_commit(lambda: refresh_search(answer_id))
 
 
-def published_answer_publish(*, actor, answer: PublishedAnswer) -> PublishedAnswer:
+def published_answer_publish(
+    *, actor, answer: PublishedAnswer, now: dt.datetime | None = None
+) -> PublishedAnswer:
     """draft/unpublished → published. Guards: consent, a notice, and no personal
     value of the applicant in the title, question, answer or any document."""
     _require(actor, "publish_publishedanswer", answer.unit_id)
@@ -346,7 +351,7 @@ def published_answer_publish(*, actor, answer: PublishedAnswer) -> PublishedAnsw
                 % {"places": ", ".join(left)},
                 code="personal_data",
             )
-        now = timezone.now()
+        now = now or timezone.now()
         previous = locked.status
         locked.status = PublishedAnswer.Status.PUBLISHED
         locked.published_at = now
@@ -380,7 +385,7 @@ def published_answer_publish(*, actor, answer: PublishedAnswer) -> PublishedAnsw
 
 
 def published_answer_unpublish(
-    *, actor, answer: PublishedAnswer, reason: str
+    *, actor, answer: PublishedAnswer, reason: str, now: dt.datetime | None = None
 ) -> PublishedAnswer:
     """published → unpublished, with the reason (kept, shown to officers)."""
     _require(actor, "publish_publishedanswer", answer.unit_id)
@@ -395,7 +400,7 @@ def published_answer_unpublish(
             .get(pk=answer.pk)
         )
         _check_transition(locked, PublishedAnswer.Status.UNPUBLISHED)
-        now = timezone.now()
+        now = now or timezone.now()
         locked.status = PublishedAnswer.Status.UNPUBLISHED
         locked.unpublished_at = now
         locked.unpublish_reason = reason.strip()

@@ -525,6 +525,7 @@ def information_request_add_document(
             actor=actor,
             message=gettext_noop("Document made available: %(name)s"),
             data={"name": document.filename},
+            at=now,
         )
     return document
 

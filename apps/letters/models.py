@@ -18,10 +18,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.files import PrivateStorage
+from apps.core.files import EncryptedPrivateStorage
 from apps.core.models import TimeStampedModel
 
-issued_storage = PrivateStorage("issued")
+# Letters name their addressee and case: encrypted at rest like the others.
+issued_storage = EncryptedPrivateStorage("issued")
 
 PLACEHOLDERS = ("code", "seq", "unit", "month", "year")
 PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")

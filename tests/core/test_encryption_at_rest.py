@@ -25,9 +25,19 @@ ENCRYPTED = {
     ("objections.Objection", "power_of_attorney"),
     ("objections.Objection", "answer_letter"),
     ("registers.ExemptInformation", "minutes_file"),
+    ("letters.IssuedDocument", "file"),
+    ("disclosure.Redaction", "removed"),
 }
-# Published register documents and the body's logo are public by nature.
-PUBLIC = {("registers.Document", "file"), ("core.BodyProfile", "logo")}
+# Public by nature: published register documents (and their OCR'd copy), the
+# body's logo, the redacted documents of the disclosure log and the published
+# annual reports' XLSX.
+PUBLIC = {
+    ("registers.Document", "file"),
+    ("core.BodyProfile", "logo"),
+    ("disclosure.OcrJob", "searchable_pdf"),
+    ("disclosure.PublishedDocument", "file"),
+    ("reports.AnnualReportVersion", "xlsx"),
+}
 
 
 def test_every_file_field_is_encrypted_unless_public():
