@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -29,8 +30,6 @@ class NumberingRuleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("example"))
     def example(self, obj):
-        from django.utils import timezone
-
         return format_letter_number(
             obj, value=7, on=timezone.localdate(), unit=obj.unit
         )

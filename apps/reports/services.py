@@ -43,7 +43,9 @@ def annual_report_publish(
     """draft → published: the report is frozen as a new version (its narrative,
     its figures as JSON, the PDF issued with number, signer and verification code,
     the XLSX) and the public pages show that version from now on; data recorded
-    later never change it. A second version needs a change note."""
+    later never change it. A second version needs a change note. Should another
+    officer publish the same report meanwhile, the document issued here stays in
+    the register of issued documents unused (the number is not reused)."""
     now = now or timezone.now()
     report = AnnualReport.objects.get(pk=report.pk)
     _refuse_published(report)
